@@ -1,0 +1,83 @@
+"""The ``family-course`` command: argument parsing and dispatch to the modes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from course import __version__
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def _global_options(suppress: bool) -> argparse.ArgumentParser:
+    """Options accepted both before and after the subcommand."""
+    default = argparse.SUPPRESS if suppress else None
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--data-dir", metavar="DIR", default=default,
+                        help="where progress is kept (default: $FAMILY_COURSE_DATA_DIR or your user data folder)")
+    parent.add_argument("--content", metavar="DIR", action="append", default=default,
+                        help="a folder with lessons/ and quizzes/ whose lessons add to or replace built-in ones "
+                             "(may be given more than once)")
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="family-course",
+        description="A course for families of people in intensive outpatient treatment (education, not "
+                    "treatment). With no command, the course opens.",
+        parents=[_global_options(suppress=False)],
+    )
+    parser.add_argument("--version", action="version", version=f"family-course {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = _global_options(suppress=True)
+
+    commands.add_parser("home", parents=[sub], help="open the course (the default)")
+    validate = commands.add_parser(
+        "validate", parents=[sub], help="check lesson and quiz files",
+        description="Check lesson and quiz files. Prints path:line: error|warning: message lines and a summary; "
+                    "exits 0 when there are no errors, 1 when there are.")
+    validate.add_argument("dirs", nargs="*", metavar="CONTENT_DIR",
+                          help="folders holding lessons/ and quizzes/ (default: the built-in course)")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    validate.add_argument("--grades", action="store_true",
+                          help="also print each lesson's reading grade, steps and quiz size")
+    return parser
+
+
+def _content_dirs(args: argparse.Namespace) -> list:
+    from course.content import ContentDir
+
+    extra = [ContentDir.of(d) for d in (args.content or [])]
+    return [ContentDir.shipped(), *extra]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "home"
+    try:
+        if command == "validate":
+            from course.content import ContentDir
+            from course.content.validate import run
+
+            dirs = [ContentDir.of(d) for d in args.dirs] if args.dirs else _content_dirs(args)
+            return run(dirs, strict=args.strict, grades=args.grades, out=sys.stdout)
+        from course.config import resolve_data_dir
+        from course.ui.launch import run_home
+
+        return run_home(data_dir=resolve_data_dir(args.data_dir), content_dirs=_content_dirs(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    entry()

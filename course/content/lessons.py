@@ -1,0 +1,189 @@
+"""Parsing one lesson file: front matter, steps at ``##``, ``::: reflect`` and ``::: facilitator``."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markdown_it.token import Token
+
+from course.content import source
+from course.content.model import Lesson, Reflection, Step
+from course.content.readability import measure
+from course.content.source import Collector, Parsed
+
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CONTAINERS = ("reflect", "facilitator")
+MAX_GRADE = 8.0
+REQUIRED: dict[str, tuple[type, str]] = {
+    "id": (str, "text in kebab-case, like rebuilding-trust"),
+    "title": (str, "text"),
+    "order": (int, "a whole number"),
+    "minutes": (int, "a whole number"),
+    "summary": (str, "text"),
+    "objectives": (list, "a list of lines starting with '- '"),
+}
+
+
+def check_front_matter(parsed: Parsed, report: Collector) -> bool:
+    """Check the lesson's fields; True when the lesson can be built."""
+    meta = parsed.meta
+    ok = True
+    for name, (kind, wanted) in REQUIRED.items():
+        line = source.field_line(parsed, name)
+        value = meta.get(name)
+        if name not in meta or value is None:
+            report.error(f"required field '{name}' is missing", line)
+            ok = False
+        elif not isinstance(value, kind) or isinstance(value, bool):
+            report.error(f"field '{name}' must be {wanted}", line)
+            ok = False
+        elif isinstance(value, str) and not value.strip():
+            report.error(f"field '{name}' is empty", line)
+            ok = False
+    if ok and not KEBAB.match(meta["id"]):
+        report.error(f"id '{meta['id']}' is not kebab-case (lowercase words joined by hyphens)",
+                     source.field_line(parsed, "id"))
+        ok = False
+    if ok and meta["minutes"] <= 0:
+        report.error("field 'minutes' must be more than 0", source.field_line(parsed, "minutes"))
+        ok = False
+    if ok:
+        objectives = meta["objectives"]
+        if not objectives or not all(isinstance(o, str) and o.strip() for o in objectives):
+            report.error("field 'objectives' must list at least one objective, each a line of text",
+                         source.field_line(parsed, "objectives"))
+            ok = False
+    for name in ("kiosk", "quiz"):
+        if name in meta and not isinstance(meta[name], bool):
+            report.error(f"field '{name}' must be true or false", source.field_line(parsed, name))
+            ok = False
+    sources = meta.get("sources")
+    if not sources:
+        report.warning("no sources: list where the content comes from under 'sources:'",
+                       source.field_line(parsed, "sources"))
+    elif not isinstance(sources, list) or not all(isinstance(s, str) and s.strip() for s in sources):
+        report.error("field 'sources' must be a list of lines of text", source.field_line(parsed, "sources"))
+        ok = False
+    return ok
+
+
+def _heading_text(tokens: list[Token], i: int) -> str:
+    inline = tokens[i + 1] if i + 1 < len(tokens) else None
+    return inline.content.strip() if inline is not None and inline.type == "inline" else ""
+
+
+def _slice(lines: list[str], start: int, end: int, skip: list[tuple[int, int]]) -> str:
+    kept = [line for n, line in enumerate(lines[start:end], start) if not any(a <= n < b for a, b in skip)]
+    return "\n".join(kept).strip("\n")
+
+
+def _steps(parsed: Parsed, report: Collector, lesson_id: str) -> tuple[list[Step], str]:
+    """Split the body into steps at level-0 ``##`` headings; returns the steps and the learner-facing prose."""
+    tokens = parsed.tokens
+    lines = parsed.lines
+    body_first_line = tokens[0].map[1] if tokens[0].map else 0
+    title = ""
+    # (first line, first token index, heading) for each step; the text before the first ## is step one
+    bounds: list[tuple[int, int, str]] = [(body_first_line, 1, "")]
+    h1_lines: list[int] = []
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open" and tok.level == 0 and tok.map:
+            if tok.tag == "h1" and not title and len(bounds) == 1:
+                title = _heading_text(tokens, i)
+                h1_lines.append(tok.map[0])
+            elif tok.tag == "h2":
+                bounds.append((tok.map[0], i, _heading_text(tokens, i)))
+    ends = [(b[0], b[1]) for b in bounds[1:]] + [(len(lines), len(tokens))]
+
+    steps: list[Step] = []
+    prose: list[str] = []
+    for index, ((start, first, heading), (end, last)) in enumerate(zip(bounds, ends, strict=True)):
+        step_tokens = tokens[first:last]
+        skip: list[tuple[int, int]] = [(n, n + 1) for n in h1_lines if start <= n < end]
+        if heading:
+            skip.append((start, start + 1))
+        reflections: list[Reflection] = []
+        notes: list[str] = []
+        learner_tokens: list[Token] = []
+        depth = 0
+        for tok in step_tokens:
+            if tok.type == "container_any_open":
+                name = tok.info.strip().split(" ")[0] if tok.info.strip() else ""
+                line = source.token_line(tok)
+                if depth > 0:
+                    report.error(f"'::: {name}' is inside another ::: block; close the first one with ::: before",
+                                 line)
+                depth += 1
+                assert tok.map is not None
+                closed = source.container_closed(parsed, tok)
+                skip.append((tok.map[0], tok.map[1] + (1 if closed else 0)))
+                if not closed:
+                    report.error(f"'::: {name}' is not closed: add a line with just ::: after it", line)
+                inner = _slice(lines, tok.map[0] + 1, tok.map[1], [])
+                if name not in CONTAINERS:
+                    report.error(f"unknown block '::: {name}': use '::: reflect' or '::: facilitator'", line)
+                elif not inner.strip():
+                    report.error(f"'::: {name}' block is empty", line)
+                elif name == "reflect" and depth == 1:
+                    key = f"{lesson_id}/{index + 1}/{len(reflections) + 1}"
+                    reflections.append(Reflection(key=key, prompt=inner))
+                elif name == "facilitator" and depth == 1:
+                    notes.append(inner)
+            elif tok.type == "container_any_close":
+                depth = max(depth - 1, 0)
+            elif depth == 0 and tok.type == "inline" and not (tok.map and tok.map[0] in h1_lines):
+                learner_tokens.append(tok)
+        body = _slice(lines, start, end, skip)
+        step_title = heading or title or "Introduction"
+        step_line = start + 1
+        if heading and not body.strip() and not reflections:
+            report.error(f"step '{heading}' is empty: add text under the heading", step_line)
+        reflect_text = "\n\n".join(r.prompt for r in reflections)
+        if not heading and not body.strip() and not reflections:
+            if len(bounds) == 1:
+                report.error("the lesson has no text", step_line)
+            continue  # no text before the first ## : the lesson starts at its first ## heading
+        prose.append(source.inline_text(learner_tokens))
+        if reflect_text:
+            prose.append(reflect_text)
+        steps.append(Step(index=len(steps), title=step_title, body=body, reflections=tuple(reflections),
+                          facilitator="\n\n".join(notes), line=step_line))
+    if not title:
+        report.warning("no '# Title' heading: the title from the front matter is used", body_first_line + 1)
+    return steps, "\n\n".join(prose)
+
+
+def parse_lesson(path: Path, display: str, report: Collector) -> Lesson | None:
+    """The lesson in ``path`` (``display`` names it in messages), or None when it has errors."""
+    text = source.read_text(path, report)
+    if text is None:
+        return None
+    parsed = source.parse(text, report)
+    if parsed is None:
+        return None
+    fields_ok = check_front_matter(parsed, report)
+    lesson_id = parsed.meta.get("id") if isinstance(parsed.meta.get("id"), str) else path.stem
+    steps, prose = _steps(parsed, report, lesson_id)
+    grade = measure(prose).grade if prose.strip() else 0.0
+    if grade > MAX_GRADE:
+        report.warning(f"reading grade {grade:.1f} is above {MAX_GRADE:.0f} (Flesch-Kincaid, learner-facing "
+                       "text): use shorter sentences and common words", 1)
+    if not fields_ok or report.has_errors:
+        return None
+    meta = parsed.meta
+    return Lesson(
+        id=meta["id"],
+        title=meta["title"].strip(),
+        order=meta["order"],
+        minutes=meta["minutes"],
+        summary=meta["summary"].strip(),
+        objectives=tuple(o.strip() for o in meta["objectives"]),
+        sources=tuple(s.strip() for s in meta.get("sources") or ()),
+        kiosk=bool(meta.get("kiosk", False)),
+        wants_quiz=bool(meta.get("quiz", True)),
+        steps=tuple(steps),
+        path=display,
+        order_line=source.field_line(parsed, "order"),
+        reading_grade=round(grade, 1),
+    )

@@ -1,0 +1,120 @@
+"""Loading a whole course from content directories, with the checks that span files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+from course.content.lessons import parse_lesson
+from course.content.model import Course, Diagnostic, Lesson, Quiz, Severity, Unavailable
+from course.content.quizzes import parse_quiz
+from course.content.source import Collector
+
+
+def shipped_content_dir() -> Path:
+    """Where the built-in lessons live: inside the installed package, or at the top of a source checkout."""
+    packaged = Path(str(resources.files("course"))) / "_content"
+    if (packaged / "lessons").is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class ContentDir:
+    path: Path
+    given: str  # as the user typed it, for messages
+
+    @classmethod
+    def of(cls, given: str | os.PathLike[str]) -> ContentDir:
+        return cls(Path(given), os.fspath(given))
+
+    @classmethod
+    def shipped(cls) -> ContentDir:
+        path = shipped_content_dir()
+        return cls(path, str(path))
+
+    def files(self, kind: str) -> list[tuple[Path, str]]:
+        """The ``.md`` files in ``lessons`` or ``quizzes``, each with the name used in messages."""
+        folder = self.path / kind
+        try:
+            paths = sorted(p for p in folder.iterdir() if p.suffix == ".md" and p.is_file())
+        except OSError:
+            return []
+        return [(p, os.path.join(self.given, kind, p.name)) for p in paths]
+
+
+def _title_guess(path: Path) -> str:
+    return path.stem.lstrip("0123456789-_").replace("-", " ").strip().capitalize() or path.name
+
+
+def _first_error(report: Collector) -> str:
+    return next(d.message for d in report.items if d.severity is Severity.ERROR)
+
+
+def load_course(dirs: Sequence[ContentDir] | None = None) -> Course:
+    """Every lesson and quiz of the given content dirs (the shipped course when none). Later dirs override
+    earlier ones by lesson id. Problems become diagnostics and unavailable lessons, never exceptions."""
+    dirs = [ContentDir.shipped()] if dirs is None else list(dirs)
+    diagnostics: list[Diagnostic] = []
+    lessons: dict[str, Lesson] = {}
+    unavailable: list[Unavailable] = []
+    broken_ids: set[str] = set()
+
+    for content in dirs:
+        if not content.path.is_dir():
+            diagnostics.append(Diagnostic(content.given, None, Severity.ERROR, "content folder not found"))
+            continue
+        if not (content.path / "lessons").is_dir():
+            diagnostics.append(Diagnostic(os.path.join(content.given, "lessons"), None, Severity.ERROR,
+                                          "no lessons folder in this content folder"))
+        seen: dict[str, Lesson] = {}
+        for path, display in content.files("lessons"):
+            report = Collector(display)
+            lesson = parse_lesson(path, display, report)
+            diagnostics.extend(report.items)
+            if lesson is None:
+                broken_ids.add(path.stem)
+                unavailable.append(Unavailable(display, _title_guess(path), None, _first_error(report)))
+            elif lesson.id in seen:
+                diagnostics.append(Diagnostic(display, 2, Severity.ERROR,
+                                              f"duplicate id '{lesson.id}' (also in {seen[lesson.id].path})"))
+                unavailable.append(Unavailable(display, lesson.title, lesson.order, f"duplicate id '{lesson.id}'"))
+            else:
+                seen[lesson.id] = lesson
+        lessons.update(seen)
+
+    quizzes: dict[str, tuple[Quiz | None, str]] = {}
+    for content in dirs:
+        for path, display in content.files("quizzes"):
+            report = Collector(display)
+            quiz = parse_quiz(path, display, report)
+            diagnostics.extend(report.items)
+            lesson_id = quiz.lesson_id if quiz is not None else path.stem
+            if quiz is not None and lesson_id not in lessons:
+                if not any(lesson_id == stem or stem.endswith(f"-{lesson_id}") for stem in broken_ids):
+                    diagnostics.append(Diagnostic(display, 2, Severity.ERROR,
+                                                  f"quiz names an unknown lesson '{lesson_id}'"))
+                continue
+            quizzes[lesson_id] = (quiz, "" if quiz is not None else _first_error(report))
+
+    final: list[Lesson] = []
+    by_order: dict[int, Lesson] = {}
+    for lesson in sorted(lessons.values(), key=lambda item: (item.order, item.id)):
+        if lesson.order in by_order:
+            other = by_order[lesson.order].path
+            diagnostics.append(Diagnostic(lesson.path, lesson.order_line, Severity.ERROR,
+                                          f"duplicate order {lesson.order} (also used by {other})"))
+        by_order.setdefault(lesson.order, lesson)
+        if lesson.wants_quiz:
+            quiz, reason = quizzes.get(lesson.id, (None, ""))
+            if quiz is None and not reason:
+                reason = "this lesson has no quiz"
+                diagnostics.append(Diagnostic(lesson.path, 2, Severity.ERROR,
+                                              f"no quiz: add quizzes/{lesson.id}.md, or set 'quiz: false'"))
+            lesson = replace(lesson, quiz=quiz, quiz_problem=f"The quiz is unavailable: {reason}" if reason else "")
+        final.append(lesson)
+    unavailable.sort(key=lambda u: (u.order if u.order is not None else 1_000_000, u.path))
+    return Course(lessons=tuple(final), unavailable=tuple(unavailable), diagnostics=tuple(diagnostics))
