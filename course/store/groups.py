@@ -1,0 +1,138 @@
+"""Family groups for group mode (groups.json): rosters, sessions, attendance, hand tallies."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from tinydb import Query
+
+from .core import StoreCore
+from .errors import StoreError
+from .records import Group, GroupSession, from_iso, now, to_iso
+
+_Q = Query()
+
+UNKNOWN_GROUP = "This group could not be found. It may have been removed on another screen."
+UNKNOWN_SESSION = "This group session could not be found. It may have been removed on another screen."
+
+
+def _group(doc: dict[str, Any]) -> Group:
+    return Group(id=doc["id"], name=doc["name"], created=from_iso(doc["created"]),
+                 member_ids=tuple(doc["members"]))
+
+
+def _session(doc: dict[str, Any]) -> GroupSession:
+    return GroupSession(id=doc["id"], group_id=doc["group_id"], date=doc["date"], lesson_id=doc["lesson_id"],
+                        present=tuple(doc["present"]),
+                        tallies={q: dict(c) for q, c in doc["tallies"].items()}, finished=doc["finished"])
+
+
+class GroupsMixin(StoreCore):
+    def create_group(self, name: str) -> str:
+        gid = uuid.uuid4().hex
+        with self._guard("the new group"):
+            self._table("groups").insert({"id": gid, "name": name, "created": to_iso(now()), "members": []})
+        return gid
+
+    def groups(self) -> list[Group]:
+        with self._guard("the groups"):
+            docs = self._table("groups").all()
+        return sorted((_group(d) for d in docs), key=lambda g: (g.created, g.id))
+
+    def group(self, gid: str) -> Group:
+        with self._guard("the group"):
+            return _group(self._find("groups", gid, UNKNOWN_GROUP))
+
+    def add_member(self, gid: str, pid: str) -> None:
+        self.profile(pid)  # unknown profile -> StoreError
+        self._edit("groups", gid, UNKNOWN_GROUP, lambda d: _add(d["members"], pid))
+
+    def remove_member(self, gid: str, pid: str) -> None:
+        self._edit("groups", gid, UNKNOWN_GROUP, lambda d: _discard(d["members"], pid))
+
+    def start_session(self, gid: str, lesson_id: str, date: str) -> str:
+        sid = uuid.uuid4().hex
+        with self._guard("the new session"):
+            table = self._table("sessions")
+            with table.storage.locked():
+                self._find("groups", gid, UNKNOWN_GROUP)
+                table.insert({"id": sid, "group_id": gid, "date": date, "lesson_id": lesson_id,
+                              "present": [], "tallies": {}, "finished": False})
+        return sid
+
+    def sessions(self, gid: str) -> list[GroupSession]:
+        """The group's sessions, oldest first."""
+        with self._guard("the sessions"):
+            docs = self._table("sessions").search(_Q.group_id == gid)
+        return [_session(d) for d in sorted(docs, key=lambda d: (d["date"], d.doc_id))]
+
+    def set_present(self, sid: str, pid: str, present: bool) -> None:
+        def change(doc: dict[str, Any]) -> None:
+            (_add if present else _discard)(doc["present"], pid)
+
+        self._edit("sessions", sid, UNKNOWN_SESSION, change)
+
+    def record_tally(self, sid: str, question_id: str, counts: dict[str, int]) -> None:
+        """Store the room's show of hands for one question (replaces any earlier count)."""
+        clean = {str(k): int(v) for k, v in counts.items()}
+        self._edit("sessions", sid, UNKNOWN_SESSION, lambda d: d["tallies"].__setitem__(question_id, clean))
+
+    def finish_session(self, sid: str) -> None:
+        """Close the session and mark the lesson done for every member who was present."""
+        def close(doc: dict[str, Any]) -> None:
+            doc["finished"] = True
+
+        doc = self._edit("sessions", sid, UNKNOWN_SESSION, close)
+        for pid in doc["present"]:
+            try:
+                self.save_lesson_state(pid, doc["lesson_id"], status="done")  # type: ignore[attr-defined]
+            except StoreError:
+                continue  # a member deleted meanwhile
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def _table(self, name: str) -> Any:
+        return self._db(self.layout.groups).table(name)
+
+    def _find(self, table: str, key: str, missing: str) -> dict[str, Any]:
+        found = self._table(table).search(_Q.id == key)
+        if not found:
+            raise StoreError(missing)
+        return dict(found[0])
+
+    def _edit(self, table_name: str, key: str, missing: str, change: Any) -> dict[str, Any]:
+        with self._guard("the group records"):
+            table = self._table(table_name)
+            with table.storage.locked():
+                doc = self._find(table_name, key, missing)
+                change(doc)
+                table.update(doc, _Q.id == key)
+        return doc
+
+    def _forget_member(self, pid: str) -> None:
+        """A deleted profile leaves every roster and attendance list."""
+        with self._guard("the group records"):
+            storage = self._storage(self.layout.groups)
+            with storage.locked():
+                body = storage.load()
+                if body is None:
+                    return
+                changed = False
+                for table, field in (("groups", "members"), ("sessions", "present")):
+                    for doc in body["tables"].get(table, {}).values():
+                        if pid in doc[field]:
+                            doc[field].remove(pid)
+                            changed = True
+                if changed:
+                    storage.save_body(body)
+
+
+def _add(items: list[str], item: str) -> None:
+    if item not in items:
+        items.append(item)
+
+
+def _discard(items: list[str], item: str) -> None:
+    while item in items:
+        items.remove(item)

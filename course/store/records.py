@@ -1,0 +1,95 @@
+"""The records the store hands out. All times are timezone-aware datetimes in UTC."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()
+
+
+def from_iso(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def maybe_iso(text: str | None) -> datetime | None:
+    return None if text is None else from_iso(text)
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    name: str
+    has_pin: bool
+    created: datetime
+
+
+@dataclass(frozen=True)
+class Answer:
+    lesson_id: str
+    question_id: str
+    choices: tuple[str, ...]
+    correct: bool
+    at: datetime
+
+
+LESSON_STATUSES = ("not_started", "in_progress", "done")
+
+
+@dataclass(frozen=True)
+class LessonState:
+    lesson_id: str
+    step: int = 0
+    status: str = "not_started"
+    seconds: float = 0.0
+    started: datetime | None = None
+    finished: datetime | None = None
+
+
+@dataclass(frozen=True)
+class QuizResult:
+    lesson_id: str
+    score: int
+    total: int
+    percent: int
+    passed: bool
+    at: datetime
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    id: str
+    lesson_id: str
+    prompt_key: str
+    prompt: str
+    text: str
+    created: datetime
+    updated: datetime
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    name: str
+    created: datetime
+    member_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GroupSession:
+    id: str
+    group_id: str
+    date: str
+    lesson_id: str
+    present: tuple[str, ...]
+    tallies: dict[str, dict[str, int]] = field(hash=False)
+    finished: bool

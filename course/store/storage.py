@@ -1,0 +1,178 @@
+"""A TinyDB storage that is safe with crashes, torn writes and several processes.
+
+* Every read-modify-write runs under a cross-process file lock (see ``LockedTable``).
+* Every write goes to a temp file that is fsynced and renamed over the old file, then the
+  directory is fsynced (``atomic.write_atomic``).
+* Every read reads the file again, so a change made by another process is always seen.
+* Files carry a checksum and a schema version (``envelope``, ``schema``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+from . import atomic, envelope, schema
+from .errors import Busy
+
+LOCK_TIMEOUT = 15.0
+
+DamageHandler = Callable[[Path, str, bytes], "schema.Body | None"]
+WriteHook = Callable[[Path, bytes], None]
+
+
+class Missing(Exception):
+    """A file that must exist (a profile's data) is not there: the profile was deleted."""
+
+
+class SafeStorage(Storage):
+    def __init__(
+        self,
+        path: Path,
+        *,
+        kind: str,
+        lock: FileLock,
+        must_exist: bool = False,
+        on_damage: DamageHandler | None = None,
+        on_migrate: WriteHook | None = None,
+        on_write: WriteHook | None = None,
+    ) -> None:
+        self.path = path
+        self.kind = kind
+        self.lock = lock
+        self.must_exist = must_exist
+        self._on_damage = on_damage
+        self._on_migrate = on_migrate
+        self._on_write = on_write
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the cross-process lock for this file (re-entrant within one thread)."""
+        try:
+            self.lock.acquire()
+        except Timeout as exc:
+            raise Busy(
+                "Another copy of Family Course is busy with the saved data. Wait a moment and try again."
+            ) from exc
+        try:
+            yield
+        finally:
+            self.lock.release()
+
+    def load(self) -> schema.Body | None:
+        """Read, check and (if needed) migrate the file. None if it does not exist yet.
+
+        A plain read needs no lock: files are only ever replaced whole, so a reader sees the old
+        or the new file. Repairing or migrating a file takes the lock and reads it again.
+        """
+        raw = self._read_raw()
+        if raw is None:
+            return None
+        try:
+            body, migrated = schema.upgrade(self.kind, envelope.decode(raw))
+        except envelope.Damaged:
+            pass
+        else:
+            if not migrated:
+                return body
+        with self.locked():
+            return self._load_locked()
+
+    def _read_raw(self) -> bytes | None:
+        try:
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            if self.must_exist:
+                raise Missing(self.path) from None
+            return None
+
+    def _load_locked(self) -> schema.Body | None:
+        raw = self._read_raw()
+        if raw is None:
+            return None
+        try:
+            body, migrated = schema.upgrade(self.kind, envelope.decode(raw))
+        except envelope.Damaged as exc:
+            if self._on_damage is None:
+                raise
+            return self._on_damage(self.path, str(exc), raw)
+        if migrated:
+            if self._on_migrate is not None:
+                self._on_migrate(self.path, raw)
+            self.save_body(body)
+        return body
+
+    def read(self) -> dict[str, Any] | None:
+        body = self.load()
+        return None if body is None else body["tables"]
+
+    def write(self, data: dict[str, Any]) -> None:
+        with self.locked():
+            self.save_body(schema.new_body(self.kind, data))
+
+    def save_body(self, body: schema.Body) -> None:
+        raw = envelope.encode(body)
+        atomic.write_atomic(self.path, raw)
+        if self._on_write is not None:
+            self._on_write(self.path, raw)
+
+    def close(self) -> None:
+        pass
+
+
+class LockedTable(Table):
+    """A table whose every change is one locked read-modify-write.
+
+    TinyDB keeps a per-process next-id counter and query cache. Both are dropped here so that
+    ids never collide across processes and a search never returns stale results.
+    """
+
+    _storage: SafeStorage
+
+    def _locked(self) -> contextlib.AbstractContextManager[None]:
+        self._next_id = None
+        self.clear_cache()
+        return self._storage.locked()
+
+    def insert(self, document: Any) -> int:
+        with self._locked():
+            return super().insert(document)
+
+    def insert_multiple(self, documents: Any) -> list[int]:
+        with self._locked():
+            return super().insert_multiple(documents)
+
+    def update(self, *args: Any, **kwargs: Any) -> list[int]:
+        with self._locked():
+            return super().update(*args, **kwargs)
+
+    def upsert(self, *args: Any, **kwargs: Any) -> list[int]:
+        with self._locked():
+            return super().upsert(*args, **kwargs)
+
+    def remove(self, *args: Any, **kwargs: Any) -> list[int]:
+        with self._locked():
+            return super().remove(*args, **kwargs)
+
+    def truncate(self) -> None:
+        with self._locked():
+            super().truncate()
+
+    def search(self, cond: Any) -> list[Any]:
+        self.clear_cache()
+        return super().search(cond)
+
+
+class SafeDB(TinyDB):
+    table_class = LockedTable
+
+    @property
+    def store(self) -> SafeStorage:
+        return self.storage  # type: ignore[return-value]
