@@ -31,13 +31,19 @@ def encode(body: dict[str, Any]) -> bytes:
 
 def decode(raw: bytes) -> dict[str, Any]:
     """Return the body, or raise Damaged."""
+    return decode_with_digest(raw)[0]
+
+
+def decode_with_digest(raw: bytes) -> tuple[dict[str, Any], bytes]:
+    """Return the body and its checksum, or raise Damaged."""
     start = len(_HEAD) + _HEX + len(_MID)
     if len(raw) < start + len(_TAIL) or not raw.startswith(_HEAD) or not raw.endswith(_TAIL):
         raise Damaged("the file is incomplete or not a Family Course data file")
     if raw[len(_HEAD) + _HEX : start] != _MID:
         raise Damaged("the file's header is damaged")
     data = raw[start : -len(_TAIL)]
-    if hashlib.sha256(data).hexdigest().encode("ascii") != raw[len(_HEAD) : len(_HEAD) + _HEX]:
+    digest = raw[len(_HEAD) : len(_HEAD) + _HEX]
+    if hashlib.sha256(data).hexdigest().encode("ascii") != digest:
         raise Damaged("the file's contents do not match its checksum")
     try:
         body = json.loads(data)
@@ -45,4 +51,9 @@ def decode(raw: bytes) -> dict[str, Any]:
         raise Damaged(f"the file is not valid JSON: {exc}") from exc
     if not isinstance(body, dict):
         raise Damaged("the file does not hold a JSON object")
-    return body
+    return body, digest
+
+
+def digest_of(raw: bytes) -> bytes:
+    """The checksum recorded in bytes made by ``encode``."""
+    return raw[len(_HEAD) : len(_HEAD) + _HEX]

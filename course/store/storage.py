@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,7 @@ class SafeStorage(Storage):
         self._on_damage = on_damage
         self._on_migrate = on_migrate
         self._on_write = on_write
+        self._checked: bytes | None = None  # checksum of the last bytes fully checked or written here
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -76,7 +77,7 @@ class SafeStorage(Storage):
         if raw is None:
             return None
         try:
-            body, migrated = schema.upgrade(self.kind, envelope.decode(raw))
+            body, migrated = self._decode(raw)
         except envelope.Damaged:
             pass
         else:
@@ -98,7 +99,7 @@ class SafeStorage(Storage):
         if raw is None:
             return None
         try:
-            body, migrated = schema.upgrade(self.kind, envelope.decode(raw))
+            body, migrated = self._decode(raw)
         except envelope.Damaged as exc:
             if self._on_damage is None:
                 raise
@@ -108,6 +109,12 @@ class SafeStorage(Storage):
                 self._on_migrate(self.path, raw)
             self.save_body(body)
         return body
+
+    def _decode(self, raw: bytes) -> tuple[schema.Body, bool]:
+        body, digest = envelope.decode_with_digest(raw)
+        result = schema.upgrade(self.kind, body, thorough=digest != self._checked)
+        self._checked = digest
+        return result
 
     def read(self) -> dict[str, Any] | None:
         body = self.load()
@@ -120,6 +127,7 @@ class SafeStorage(Storage):
     def save_body(self, body: schema.Body) -> None:
         raw = envelope.encode(body)
         atomic.write_atomic(self.path, raw)
+        self._checked = envelope.digest_of(raw)
         if self._on_write is not None:
             self._on_write(self.path, raw)
 
@@ -142,8 +150,20 @@ class LockedTable(Table):
         return self._storage.locked()
 
     def insert(self, document: Any) -> int:
+        if isinstance(document, self.document_class):
+            with self._locked():
+                return super().insert(document)
+        if not isinstance(document, Mapping):
+            raise ValueError("Document is not a Mapping")
+        new_ids: list[int] = []
+
+        def add(table: dict[int, Any]) -> None:  # one read: the next id comes from the same read
+            new_ids.append(max(table, default=0) + 1)
+            table[new_ids[0]] = dict(document)
+
         with self._locked():
-            return super().insert(document)
+            self._update_table(add)
+        return new_ids[0]
 
     def insert_multiple(self, documents: Any) -> list[int]:
         with self._locked():

@@ -1,0 +1,114 @@
+"""How long saving one answer takes, with few and with many profiles, against stock TinyDB.
+
+    python benchmarks/bench_store.py           # 10 profiles, and 1,000 profiles x 10 answers
+    python benchmarks/bench_store.py --quick   # tiny sizes, to check the script runs
+
+Prints p50 and p95 of ``Store.record_answer`` (which fsyncs the file and its directory) and of
+``insert`` on stock TinyDB with one JSON file (no fsync), all in one run, plus the ratios the
+project aims for: p95 <= 5 ms, and p95 at 1,000 profiles / p95 at 10 profiles <= 1.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from course.store import Store
+
+ANSWER = {"lesson_id": "rebuilding-trust", "question_id": "calling-in-sick",
+          "choices": ["calmly-say-no"], "correct": True}
+
+
+def _answer_doc(i: int) -> dict[str, object]:
+    return {**ANSWER, "question_id": f"q{i}", "at": "2026-01-01T00:00:00+00:00"}
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    cuts = statistics.quantiles(samples, n=100, method="inclusive")
+    return cuts[49] * 1000, cuts[94] * 1000
+
+
+def timed(action: Callable[[], None], samples: int) -> list[float]:
+    for _ in range(min(10, samples)):  # warm up caches
+        action()
+    times = []
+    for _ in range(samples):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def seeded_store(root: Path, profiles: int, answers: int) -> tuple[Store, str]:
+    store = Store(root / "store")
+    pids = [store.create_profile(f"Family member {i}") for i in range(profiles)]
+    docs = [_answer_doc(i) for i in range(answers)]
+    for pid in pids:  # one write per profile, through the store's own storage
+        store._profile_db(pid).table("answers").insert_multiple([dict(d) for d in docs])
+    return store, pids[len(pids) // 2]
+
+
+def bench_store(root: Path, profiles: int, answers: int, samples: int) -> list[float]:
+    store, pid = seeded_store(root, profiles, answers)
+    try:
+        return timed(lambda: store.record_answer(pid, **ANSWER), samples)  # type: ignore[arg-type]
+    finally:
+        store.close()
+
+
+def bench_stock(root: Path, profiles: int, answers: int, samples: int) -> list[float]:
+    db = TinyDB(root / "stock.json")
+    table = db.table("answers")
+    db.table("profiles").insert_multiple({"id": f"p{i}", "name": f"Family member {i}"} for i in range(profiles))
+    table.insert_multiple({**_answer_doc(a), "profile": f"p{p}"} for p in range(profiles) for a in range(answers))
+    try:
+        return timed(lambda: table.insert({**ANSWER, "profile": "p0"}) and None, samples)
+    finally:
+        db.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, to check the script runs")
+    parser.add_argument("--dir", type=Path, default=None, help="where to put the test data (default: a temp dir)")
+    args = parser.parse_args(argv)
+    small, large, answers, samples = (3, 30, 2, 20) if args.quick else (10, 1000, 10, 300)
+
+    results: dict[str, tuple[float, float]] = {}
+    cases = [
+        (f"Store, {small} profiles x {answers} answers", bench_store, small),
+        (f"Store, {large} profiles x {answers} answers", bench_store, large),
+        (f"stock TinyDB, {small} profiles x {answers} answers", bench_stock, small),
+        (f"stock TinyDB, {large} profiles x {answers} answers", bench_stock, large),
+    ]
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        for n, (label, bench, profiles) in enumerate(cases):
+            folder = Path(tmp) / str(n)
+            folder.mkdir()
+            results[label] = percentiles(bench(folder, profiles, answers, samples))
+
+    print(f"record_answer, {samples} samples each; {platform.python_version()} on {platform.machine()}")
+    print()
+    print("| case | p50 ms | p95 ms |")
+    print("| --- | ---: | ---: |")
+    for label, (p50, p95) in results.items():
+        print(f"| {label} | {p50:.2f} | {p95:.2f} |")
+    labels = list(results)
+    store_ratio = results[labels[1]][1] / results[labels[0]][1]
+    stock_ratio = results[labels[3]][1] / results[labels[2]][1]
+    print()
+    print(f"Store p95 ratio, {large} / {small} profiles: {store_ratio:.2f} (goal <= 1.5)")
+    print(f"stock TinyDB p95 ratio, {large} / {small} profiles: {stock_ratio:.2f}")
+    print(f"Store p95 at {large} profiles: {results[labels[1]][1]:.2f} ms (goal <= 5 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
