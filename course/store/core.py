@@ -164,7 +164,7 @@ class StoreCore:
                 target = atomic.target_of(leftover)
                 if target.name not in _SHARED_KINDS and not is_id(target.stem):
                     continue
-                with self._storage(target).locked():
+                with self._storage(target).locked(create=True):
                     atomic.remove_quietly(leftover)
 
     def _reconcile_index(self) -> None:
@@ -213,7 +213,7 @@ class StoreCore:
         """A listed profile whose file is gone: bring it back from a backup if there is one."""
         path = self.layout.profile(pid)
         storage = self._storage(path)
-        with storage.locked():
+        with storage.locked(create=True):
             if path.exists():
                 return True
             found = self.backups.newest_good(path, schema.PROFILE)
@@ -230,7 +230,7 @@ class StoreCore:
 
     def _erase_profile_files(self, pid: str) -> None:
         path = self.layout.profile(pid)
-        with self._storage(path).locked():
+        with self._storage(path).locked(create=True):
             atomic.remove_quietly(path)
             self.backups.purge(path)
             for copy in self.backups.damaged_copies(path):

@@ -30,7 +30,7 @@ class ProfilesMixin(StoreCore):
         meta = {"id": pid, "name": name, "created": to_iso(now()), "pin": record}
         with self._guard("the new profile"):
             storage = self._storage(self._profile_path(pid))
-            with storage.locked():
+            with storage.locked(create=True):
                 storage.save_body(schema.new_body(schema.PROFILE, {"meta": {"1": meta}}))
             self._index_table().insert(dict(meta))
         return pid

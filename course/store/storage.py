@@ -54,8 +54,14 @@ class SafeStorage(Storage):
         self._checked: bytes | None = None  # checksum of the last bytes fully checked or written here
 
     @contextlib.contextmanager
-    def locked(self) -> Iterator[None]:
-        """Hold the cross-process lock for this file (re-entrant within one thread)."""
+    def locked(self, *, create: bool = False) -> Iterator[None]:
+        """Hold the cross-process lock for this file (re-entrant within one thread).
+
+        For a file that must exist, a missing file raises Missing before any lock file is made,
+        unless ``create`` says the caller is about to create it.
+        """
+        if self.must_exist and not create and not self.path.exists():
+            raise Missing(self.path)
         try:
             self.lock.acquire()
         except Timeout as exc:
