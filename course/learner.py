@@ -1,0 +1,133 @@
+"""The person taking the course, as the screens see them: a stored profile at home, or a guest kept in memory.
+
+Screens call these methods and never the store directly, so one set of screens serves every mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Protocol
+
+from course.store.records import JournalEntry, LessonState, QuizResult, now
+
+MAX_STEP_SECONDS = 15 * 60  # time on one step beyond this is counted as away from the screen
+
+
+class Learner(Protocol):
+    name: str
+    keeps_journal: bool
+
+    def lesson_state(self, lesson_id: str) -> LessonState: ...
+    def lesson_states(self) -> dict[str, LessonState]: ...
+    def save_position(self, lesson_id: str, step: int, seconds: float) -> None: ...
+    def finish_lesson(self, lesson_id: str, seconds: float) -> None: ...
+    def record_answer(self, lesson_id: str, question_id: str, choices: Sequence[str], correct: bool) -> None: ...
+    def record_quiz(self, lesson_id: str, score: int, total: int, passed: bool) -> QuizResult: ...
+    def best_quiz(self, lesson_id: str) -> QuizResult | None: ...
+    def journal(self) -> list[JournalEntry]: ...
+    def save_journal(self, lesson_id: str, prompt_key: str, prompt: str, text: str) -> None: ...
+    def update_journal(self, entry_id: str, text: str) -> None: ...
+    def delete_journal(self, entry_id: str) -> None: ...
+
+
+def counted(seconds: float) -> float:
+    return max(0.0, min(seconds, MAX_STEP_SECONDS))
+
+
+class StoredLearner:
+    """A home profile: every change is written to the store as it happens."""
+
+    keeps_journal = True
+
+    def __init__(self, store, profile_id: str, name: str) -> None:  # noqa: ANN001 - course.store.Store
+        self.store = store
+        self.profile_id = profile_id
+        self.name = name
+
+    def lesson_state(self, lesson_id: str) -> LessonState:
+        return self.store.lesson_state(self.profile_id, lesson_id)
+
+    def lesson_states(self) -> dict[str, LessonState]:
+        return self.store.lesson_states(self.profile_id)
+
+    def save_position(self, lesson_id: str, step: int, seconds: float) -> None:
+        self.store.save_lesson_state(self.profile_id, lesson_id, step=step, status="in_progress",
+                                     add_seconds=counted(seconds))
+
+    def finish_lesson(self, lesson_id: str, seconds: float) -> None:
+        self.store.save_lesson_state(self.profile_id, lesson_id, status="done", add_seconds=counted(seconds))
+
+    def record_answer(self, lesson_id: str, question_id: str, choices: Sequence[str], correct: bool) -> None:
+        self.store.record_answer(self.profile_id, lesson_id, question_id, list(choices), correct)
+
+    def record_quiz(self, lesson_id: str, score: int, total: int, passed: bool) -> QuizResult:
+        return self.store.record_quiz_result(self.profile_id, lesson_id, score, total, passed)
+
+    def best_quiz(self, lesson_id: str) -> QuizResult | None:
+        return self.store.best_quiz_result(self.profile_id, lesson_id)
+
+    def journal(self) -> list[JournalEntry]:
+        return self.store.journal(self.profile_id)
+
+    def save_journal(self, lesson_id: str, prompt_key: str, prompt: str, text: str) -> None:
+        self.store.save_journal(self.profile_id, lesson_id, prompt_key, prompt, text)
+
+    def update_journal(self, entry_id: str, text: str) -> None:
+        self.store.update_journal(self.profile_id, entry_id, text)
+
+    def delete_journal(self, entry_id: str) -> None:
+        self.store.delete_journal(self.profile_id, entry_id)
+
+
+class GuestLearner:
+    """A kiosk visitor: progress lives in this object only and is gone when it is dropped."""
+
+    keeps_journal = False
+    name = "Guest"
+
+    def __init__(self) -> None:
+        self.states: dict[str, LessonState] = {}
+        self.results: list[QuizResult] = []
+        self.answers: list[tuple[str, str, tuple[str, ...], bool]] = []
+
+    def lesson_state(self, lesson_id: str) -> LessonState:
+        return self.states.get(lesson_id, LessonState(lesson_id))
+
+    def lesson_states(self) -> dict[str, LessonState]:
+        return dict(self.states)
+
+    def save_position(self, lesson_id: str, step: int, seconds: float) -> None:
+        state = self.lesson_state(lesson_id)
+        status = "done" if state.status == "done" else "in_progress"
+        self.states[lesson_id] = replace(state, step=step, status=status, seconds=state.seconds + counted(seconds),
+                                         started=state.started or now())
+
+    def finish_lesson(self, lesson_id: str, seconds: float) -> None:
+        state = self.lesson_state(lesson_id)
+        self.states[lesson_id] = replace(state, status="done", seconds=state.seconds + counted(seconds),
+                                         started=state.started or now(), finished=state.finished or now())
+
+    def record_answer(self, lesson_id: str, question_id: str, choices: Sequence[str], correct: bool) -> None:
+        self.answers.append((lesson_id, question_id, tuple(choices), correct))
+
+    def record_quiz(self, lesson_id: str, score: int, total: int, passed: bool) -> QuizResult:
+        result = QuizResult(lesson_id, score, total, round(100 * score / total) if total else 0, passed, now())
+        self.results.append(result)
+        return result
+
+    def best_quiz(self, lesson_id: str) -> QuizResult | None:
+        mine = [r for r in self.results if r.lesson_id == lesson_id]
+        return max(mine, key=lambda r: r.percent) if mine else None
+
+    def journal(self) -> list[JournalEntry]:
+        return []
+
+    def save_journal(self, lesson_id: str, prompt_key: str, prompt: str, text: str) -> None:
+        return None
+
+    def update_journal(self, entry_id: str, text: str) -> None:
+        return None
+
+    def delete_journal(self, entry_id: str) -> None:
+        return None

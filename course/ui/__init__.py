@@ -1,0 +1,1 @@
+"""The Textual app. It reads course.content and course.store; they never import it."""

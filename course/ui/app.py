@@ -1,0 +1,87 @@
+"""One app for every mode; a mode decides the first screen and which keys exist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.app import App
+from textual.binding import Binding
+
+from course.config import Settings
+from course.content.model import Course
+from course.learner import Learner
+from course.ui import themes
+from course.ui.screens.help import CrisisScreen, HelpScreen
+from course.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+
+CRISIS_KEY = "f2"
+
+
+class CourseApp(App[int]):
+    """The Family Course app. ``store`` is a ``course.store.Store`` (or None where nothing is stored)."""
+
+    TITLE = "Family Course"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding(CRISIS_KEY, "crisis", "Crisis help", priority=True),
+        Binding("question_mark", "help", "Help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, course: Course, store, settings: Settings | None = None,  # noqa: ANN001
+                 data_dir: Path | None = None) -> None:
+        super().__init__()
+        self.course = course
+        self.store = store
+        self.settings = settings or Settings()
+        self.data_dir = data_dir
+        self.learner: Learner | None = None
+        for theme in themes.THEMES:
+            self.register_theme(theme)
+        self.theme = themes.DARK
+
+    def on_mount(self) -> None:
+        from course.ui.screens.welcome import WelcomeScreen
+
+        self.push_screen(WelcomeScreen())
+        problems = list(self.settings.problems)
+        if self.store is not None:
+            problems += list(self.store.problems)
+        for problem in problems:
+            self.notify(problem, title="Please note", severity="warning", timeout=20, markup=False)
+        self._check_size(self.size.width, self.size.height)
+
+    # -- keys available everywhere -------------------------------------------------------------------------------
+    def action_crisis(self) -> None:
+        if not isinstance(self.screen, CrisisScreen):
+            self.push_screen(CrisisScreen(self.settings))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen | CrisisScreen | TooSmallScreen):
+            self.push_screen(HelpScreen(getattr(self.screen, "HELP", "")))
+
+    def action_quit(self) -> None:
+        self.exit(0)
+
+    # -- small terminals --------------------------------------------------------------------------------------------
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif not too_small and showing:
+            self.pop_screen()
+
+    # -- preferences ----------------------------------------------------------------------------------------------
+    def apply_theme(self, name: str) -> None:
+        if name in themes.LABELS:
+            self.theme = name
+
+    def report_store_error(self, error: Exception) -> None:
+        """Show a store problem as a plain message; the app keeps going."""
+        self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)

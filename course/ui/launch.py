@@ -1,0 +1,29 @@
+"""Starting the app from the command line: load the course and the store, then run the chosen mode."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from course.config import load_settings
+from course.content import ContentDir, load_course
+
+
+def run_home(data_dir: Path, content_dirs: Sequence[ContentDir]) -> int:
+    from course.store import Store, StoreError
+
+    try:
+        store = Store(data_dir)
+    except StoreError as error:
+        print(f"family-course: {error}", file=sys.stderr)
+        return 1
+    try:
+        course = load_course(content_dirs)
+        from course.ui.app import CourseApp
+
+        app = CourseApp(course, store, load_settings(data_dir), data_dir)
+        result = app.run()
+        return result or 0
+    finally:
+        store.close()

@@ -1,0 +1,189 @@
+"""The course map: every lesson in order with its status, and one obvious way to carry on."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from course.content.model import Lesson
+from course.store.records import LessonState, QuizResult
+from course.ui.literal import literal
+from course.ui.widgets.crisis_line import CrisisLine
+
+
+def status_text(lesson: Lesson, state: LessonState) -> str:
+    if state.status == "done":
+        return "Done"
+    if state.status == "in_progress":
+        return f"Step {min(state.step, len(lesson.steps) - 1) + 1} of {len(lesson.steps)}"
+    return "Not started"
+
+
+def score_text(lesson: Lesson, best: QuizResult | None) -> str:
+    if lesson.quiz is None:
+        return "Quiz unavailable" if lesson.wants_quiz else ""
+    if best is None:
+        return "Quiz not taken"
+    verdict = "passed" if best.passed else "not passed yet"
+    return f"Best quiz {best.percent}% ({verdict})"
+
+
+def next_lesson(lessons: list[Lesson], states: dict[str, LessonState]) -> Lesson | None:
+    """The lesson to continue: the first one in progress, else the first not started."""
+    for wanted in ("in_progress", "not_started"):
+        for lesson in lessons:
+            if states.get(lesson.id, LessonState(lesson.id)).status == wanted:
+                return lesson
+    return None
+
+
+class CourseMapScreen(Screen[None]):
+    CSS_PATH = "course_map.tcss"
+    HELP = ("**Course map**\n\n- **C**: continue where you left off\n- **Up/Down**, **Enter**: open a lesson\n"
+            "- **Q**: take the quiz of the highlighted lesson\n- **P**: my progress, journal and record\n"
+            "- **S**: settings\n- **Escape**: back to the list of profiles")
+    BINDINGS = [
+        Binding("c", "continue", "Continue"),
+        Binding("q", "quiz", "Quiz"),
+        Binding("p", "progress", "My progress"),
+        Binding("s", "settings", "Settings"),
+        Binding("escape", "leave", "Switch profile"),
+    ]
+
+    def lessons(self) -> list[Lesson]:
+        course = self.app.course
+        return list(course.kiosk_lessons() if getattr(self.app, "kiosk", False) else course.lessons)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="course-map"):
+            yield Static(id="map-title", classes="page-title")
+            with Horizontal(id="continue-row"):
+                yield Button("Continue", id="continue", variant="primary")
+            yield OptionList(id="lessons")
+            with Horizontal(classes="buttons"):
+                yield Button("Open lesson", id="open")
+                yield Button("Take quiz", id="quiz")
+                yield Button("My progress", id="progress")
+                yield Button("Settings", id="settings")
+        yield CrisisLine()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_map()
+        self.query_one("#continue", Button).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_map()
+
+    def refresh_map(self) -> None:
+        learner = self.app.learner
+        assert learner is not None
+        title = Content.assemble("Course map for ", literal(learner.name))
+        self.query_one("#map-title", Static).update(title)
+        try:
+            states = learner.lesson_states()
+        except Exception as error:  # noqa: BLE001 - shown, never raised
+            self.app.report_store_error(error)
+            states = {}
+        lessons = self.lessons()
+        options = self.query_one("#lessons", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        for number, lesson in enumerate(lessons, 1):
+            state = states.get(lesson.id, LessonState(lesson.id))
+            try:
+                best = learner.best_quiz(lesson.id)
+            except Exception:  # noqa: BLE001
+                best = None
+            details = " · ".join(p for p in (f"{lesson.minutes} min", status_text(lesson, state),
+                                             score_text(lesson, best)) if p)
+            mark = "✓" if state.status == "done" else "›" if state.status == "in_progress" else " "
+            prompt = Content.assemble((f"{mark} {number:>2}. ", "bold"), (lesson.title, "bold"), "\n       ",
+                                      Content(details))
+            options.add_option(Option(prompt, id=lesson.id))
+        for broken in self.app.course.unavailable if not getattr(self.app, "kiosk", False) else ():
+            prompt = Content.assemble(("  ✗ ", "bold"), Content(broken.title), " (unavailable)\n       ",
+                                      Content(f"This lesson could not be loaded: {broken.reason}"))
+            options.add_option(Option(prompt, disabled=True))
+        if lessons:
+            options.highlighted = highlighted if highlighted is not None and highlighted < len(lessons) else 0
+        upcoming = next_lesson(lessons, states)
+        button = self.query_one("#continue", Button)
+        if upcoming is None:
+            button.label = "All lessons done. Open My progress"
+        else:
+            state = states.get(upcoming.id, LessonState(upcoming.id))
+            verb = "Continue" if state.status == "in_progress" else "Start"
+            where = f", step {state.step + 1} of {len(upcoming.steps)}" if state.status == "in_progress" else ""
+            button.label = Content(f"{verb}: {upcoming.title}{where}")
+        self._upcoming = upcoming
+
+    def _highlighted_lesson(self) -> Lesson | None:
+        options = self.query_one("#lessons", OptionList)
+        if options.highlighted is None:
+            return None
+        option = options.get_option_at_index(options.highlighted)
+        return next((lesson for lesson in self.lessons() if lesson.id == option.id), None)
+
+    def open_lesson(self, lesson: Lesson) -> None:
+        from course.ui.screens.reader import ReaderScreen
+
+        self.app.push_screen(ReaderScreen(lesson))
+
+    def open_quiz(self, lesson: Lesson) -> None:
+        from course.ui.screens.quiz import QuizScreen
+
+        if lesson.quiz is None:
+            self.app.notify(lesson.quiz_problem or "This lesson has no quiz.", markup=False)
+            return
+        self.app.push_screen(QuizScreen(lesson))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        lesson = next((item for item in self.lessons() if item.id == event.option.id), None)
+        if lesson is not None:
+            self.open_lesson(lesson)
+
+    def action_continue(self) -> None:
+        if self._upcoming is None:
+            self.action_progress()
+        else:
+            self.open_lesson(self._upcoming)
+
+    def action_quiz(self) -> None:
+        lesson = self._highlighted_lesson()
+        if lesson is not None:
+            self.open_quiz(lesson)
+
+    def action_progress(self) -> None:
+        from course.ui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen())
+
+    def action_settings(self) -> None:
+        from course.ui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
+
+    def action_leave(self) -> None:
+        self.app.learner = None
+        self.app.pop_screen()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        match event.button.id:
+            case "continue":
+                self.action_continue()
+            case "open":
+                lesson = self._highlighted_lesson()
+                if lesson is not None:
+                    self.open_lesson(lesson)
+            case "quiz":
+                self.action_quiz()
+            case "progress":
+                self.action_progress()
+            case "settings":
+                self.action_settings()

@@ -1,0 +1,148 @@
+"""Small dialogs: a yes/no question, a PIN prompt, a new profile form."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+MAX_NAME = 40
+
+
+def valid_pin(pin: str) -> bool:
+    return pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "Cancel", *, danger: bool = False,
+                 focus_yes: bool = False) -> None:
+        super().__init__()
+        self.question, self.yes, self.no, self.danger = question, yes, no, danger
+        self.focus_yes = focus_yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, markup=False)
+            with Horizontal(classes="buttons"):
+                if self.focus_yes:
+                    yield Button(self.yes, id="yes", variant="primary")
+                    yield Button(self.no, id="no")
+                else:
+                    yield Button(self.no, id="no", variant="primary")
+                    yield Button(self.yes, id="yes", variant="error" if self.danger else "default")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes" if self.focus_yes else "#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class PinDialog(ModalScreen[str | None]):
+    """Asks for a PIN; the caller checks it and may call ``show_error`` and keep the dialog open."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, check) -> None:  # noqa: ANN001 - Callable[[str], str | None]
+        super().__init__()
+        self.title_text = title
+        self.check = check  # returns an error message, or None when the PIN is right
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.title_text, markup=False, classes="page-title")
+            yield Label("PIN (4 to 8 digits)")
+            yield Input(password=True, restrict=r"[0-9]*", max_length=8, id="pin")
+            yield Static("", id="pin-error", classes="error-text", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("OK", id="ok", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#pin", Input).focus()
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#pin-error", Static).update(message)
+
+    def _submit(self) -> None:
+        pin = self.query_one("#pin", Input).value
+        problem = self.check(pin)
+        if problem:
+            self.show_error(problem)
+            self.query_one("#pin", Input).value = ""
+        else:
+            self.dismiss(pin)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NewProfileDialog(ModalScreen[tuple[str, str | None] | None]):
+    """Name and optional PIN for a new profile."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="new-profile"):
+            yield Static("New profile", classes="page-title")
+            yield Label("Your name, or any name you like (only shown on this computer)")
+            yield Input(max_length=MAX_NAME, id="name")
+            yield Label("PIN, if you want one (4 to 8 digits; leave empty for none)")
+            yield Input(password=True, restrict=r"[0-9]*", max_length=8, id="pin")
+            yield Label("Type the PIN again")
+            yield Input(password=True, restrict=r"[0-9]*", max_length=8, id="pin2")
+            yield Static("", id="profile-error", classes="error-text", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Create profile", id="create", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def _submit(self) -> None:
+        name = self.query_one("#name", Input).value.strip()
+        pin = self.query_one("#pin", Input).value
+        again = self.query_one("#pin2", Input).value
+        error = ""
+        if not name:
+            error = "Please type a name."
+        elif pin and not valid_pin(pin):
+            error = "A PIN must be 4 to 8 digits."
+        elif pin != again:
+            error = "The two PINs are not the same. Please type them again."
+        if error:
+            self.query_one("#profile-error", Static).update(error)
+            return
+        self.dismiss((name, pin or None))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        order = ["name", "pin", "pin2"]
+        if event.input.id in order[:-1] and (event.input.id != "pin" or event.value):
+            self.query_one(f"#{order[order.index(event.input.id) + 1]}", Input).focus()
+        else:
+            self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "create":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,72 @@
+"""Help with the keys of the current screen, and the crisis-help screen (one key from anywhere)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Markdown
+
+from course.config import Settings
+from course.content.texts import crisis_text
+
+GENERAL_HELP = """\
+**Everywhere**
+
+- **F2**: crisis help (phone numbers)
+- **?**: this help
+- **Tab** and **Shift+Tab**: move between buttons and boxes
+- **Enter**: press the highlighted button
+- **Escape**: go back
+- **Ctrl+Q**: quit (your progress is already saved)
+
+You can also click anything with the mouse.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+
+    def __init__(self, screen_help: str = "") -> None:
+        super().__init__()
+        self.screen_help = screen_help
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="help-dialog"):
+            yield Markdown("# Help\n\n" + (self.screen_help + "\n\n" if self.screen_help else "") + GENERAL_HELP,
+                           open_links=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Close", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss()
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+class CrisisScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "close", "Close")]
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="crisis-dialog"):
+            yield Markdown(crisis_text(self.settings.clinic_name, self.settings.clinic_phone), open_links=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Close", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss()
+
+    def action_close(self) -> None:
+        self.dismiss()

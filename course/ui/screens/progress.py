@@ -1,0 +1,234 @@
+"""My progress: lessons done, scores and time; the private journal; the record of completion."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    DataTable,
+    Footer,
+    Input,
+    Label,
+    OptionList,
+    Static,
+    TabbedContent,
+    TabPane,
+    TextArea,
+)
+from textual.widgets.option_list import Option
+
+from course import record
+from course.store.records import JournalEntry, LessonState
+from course.ui.literal import literal, visible
+from course.ui.screens.course_map import status_text
+from course.ui.screens.dialogs import ConfirmDialog
+from course.ui.widgets.crisis_line import CrisisLine
+
+
+def _minutes(seconds: float) -> int:
+    return round(seconds / 60)
+
+
+def default_record_path(name: str) -> Path:
+    safe = "".join(c if c.isalnum() else "-" for c in name).strip("-")[:30] or "record"
+    return Path.home() / f"family-course-record-{safe}.html"
+
+
+class ProgressScreen(Screen[None]):
+    CSS_PATH = "progress.tcss"
+    HELP = ("**My progress**\n\n- **Left/Right** on the tabs: switch between Summary, Journal and Record\n"
+            "- In the journal: choose an entry, change the text, then **Save changes**\n"
+            "- **Escape**: back to the course map")
+    BINDINGS = [Binding("escape", "leave", "Course map")]
+
+    def compose(self) -> ComposeResult:
+        learner = self.app.learner
+        yield Static(Content.assemble("Progress for ", literal(learner.name)), classes="page-title",
+                     id="progress-title")
+        with TabbedContent(id="tabs"):
+            with TabPane("Summary", id="summary-tab"):
+                yield Static("", id="totals", markup=False)
+                yield DataTable(id="summary", cursor_type="row", zebra_stripes=False)
+            with TabPane("Journal", id="journal-tab"):
+                yield Static("Your private journal. Only people who use this profile can see it.",
+                             classes="muted")
+                with Horizontal(id="journal-row"):
+                    yield OptionList(id="entries")
+                    with Vertical(id="entry-editor"):
+                        yield Static("", id="entry-prompt", markup=False)
+                        yield TextArea("", id="entry-text", soft_wrap=True)
+                        with Horizontal(classes="buttons"):
+                            yield Button("Save changes", id="save-entry", variant="primary")
+                            yield Button("Delete entry", id="delete-entry", variant="error")
+            with TabPane("Record", id="record-tab"):
+                yield Static(
+                    "Save a record of completion: your name, the lessons you finished, the dates and your best "
+                    "quiz scores. It is saved as a web page you can print (.html) and as plain text (.txt). It is "
+                    "a personal record, not a certificate.", markup=False)
+                yield Label("Save to this file:")
+                yield Input(str(default_record_path(learner.name)), id="record-path")
+                with Horizontal(classes="buttons"):
+                    yield Button("Save record", id="save-record", variant="primary")
+                yield Static("", id="record-status", markup=False)
+        with Horizontal(classes="buttons", id="progress-nav"):
+            yield Button("Back to course map", id="map")
+        yield CrisisLine()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.fill_summary()
+        self.fill_journal()
+
+    def _states(self) -> dict[str, LessonState]:
+        try:
+            return self.app.learner.lesson_states()
+        except Exception as error:  # noqa: BLE001 - shown, never raised
+            self.app.report_store_error(error)
+            return {}
+
+    def fill_summary(self) -> None:
+        learner = self.app.learner
+        table = self.query_one("#summary", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Lesson", "Status", "Best quiz", "Minutes")
+        states = self._states()
+        done = 0
+        seconds = 0.0
+        for lesson in self.app.course.lessons:
+            state = states.get(lesson.id, LessonState(lesson.id))
+            done += state.status == "done"
+            seconds += state.seconds
+            try:
+                best = learner.best_quiz(lesson.id)
+            except Exception:  # noqa: BLE001
+                best = None
+            score = f"{best.score} of {best.total} ({best.percent}%)" if best else "-"
+            table.add_row(Content(lesson.title), status_text(lesson, state), score,
+                          str(_minutes(state.seconds)) if state.seconds else "-")
+        total = len(self.app.course.lessons)
+        self.query_one("#totals", Static).update(
+            f"Lessons finished: {done} of {total}. Time spent: about {_minutes(seconds)} minutes.")
+
+    def _entries(self) -> list[JournalEntry]:
+        try:
+            return self.app.learner.journal()
+        except Exception as error:  # noqa: BLE001
+            self.app.report_store_error(error)
+            return []
+
+    def fill_journal(self, select: str | None = None) -> None:
+        entries = self._entries()
+        self._by_id = {entry.id: entry for entry in entries}
+        options = self.query_one("#entries", OptionList)
+        options.clear_options()
+        titles = {lesson.id: lesson.title for lesson in self.app.course.lessons}
+        for entry in entries:
+            when = entry.updated.astimezone().strftime("%d %b %Y")
+            first = visible(entry.text.strip().split("\n")[0])[:40] or "(empty)"
+            options.add_option(Option(Content.assemble((titles.get(entry.lesson_id, entry.lesson_id), "bold"),
+                                                       f"\n{when}: ", Content(first)), id=entry.id))
+        has = bool(entries)
+        self.query_one("#entry-editor").display = has
+        if not has:
+            options.add_option(Option("No journal entries yet. Lessons ask a few questions you can answer "
+                                      "here.", disabled=True))
+            return
+        index = next((i for i, e in enumerate(entries) if e.id == select), 0)
+        options.highlighted = index
+        self.show_entry(entries[index])
+
+    def show_entry(self, entry: JournalEntry) -> None:
+        self._current = entry
+        self.query_one("#entry-prompt", Static).update(entry.prompt)
+        self.query_one("#entry-text", TextArea).text = entry.text
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        entry = self._by_id.get(event.option.id or "")
+        if entry is not None:
+            self.show_entry(entry)
+
+    def save_entry(self) -> None:
+        entry = getattr(self, "_current", None)
+        if entry is None:
+            return
+        text = self.query_one("#entry-text", TextArea).text
+        try:
+            self.app.learner.update_journal(entry.id, text)
+        except Exception as error:  # noqa: BLE001
+            self.app.report_store_error(error)
+            return
+        self.app.notify("Journal entry saved.", timeout=3)
+        self.fill_journal(select=entry.id)
+
+    def delete_entry(self) -> None:
+        entry = getattr(self, "_current", None)
+        if entry is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.app.learner.delete_journal(entry.id)
+            except Exception as error:  # noqa: BLE001
+                self.app.report_store_error(error)
+                return
+            self._current = None
+            self.fill_journal()
+
+        self.app.push_screen(ConfirmDialog("Delete this journal entry? This cannot be undone.", yes="Delete",
+                                           danger=True), confirmed)
+
+    def build_record(self) -> record.Record:
+        learner = self.app.learner
+        states = self._states()
+        lines = []
+        for lesson in self.app.course.lessons:
+            state = states.get(lesson.id, LessonState(lesson.id))
+            best = learner.best_quiz(lesson.id)
+            status = {"done": "Done", "in_progress": "In progress"}.get(state.status, "Not started")
+            score = f"{best.score} of {best.total} ({best.percent}%)" if best else ""
+            lines.append(record.RecordLine(lesson.title, status, state.finished, _minutes(state.seconds), score))
+        return record.Record(learner.name, datetime.now().astimezone(), tuple(lines))
+
+    def save_record(self) -> None:
+        raw = self.query_one("#record-path", Input).value.strip()
+        status = self.query_one("#record-status", Static)
+        if not raw:
+            status.update("Please type where to save the record.")
+            return
+        try:
+            written = record.write(self.build_record(), Path(raw))
+        except OSError as error:
+            status.update(f"Could not save the record there ({error.strerror or error}). "
+                          "Try another folder, such as your home folder.")
+            return
+        except Exception as error:  # noqa: BLE001 - a store problem while gathering the record
+            status.update(str(error))
+            return
+        status.update("Saved:\n" + "\n".join(str(p) for p in written))
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        match event.button.id:
+            case "save-entry":
+                self.save_entry()
+            case "delete-entry":
+                self.delete_entry()
+            case "save-record":
+                self.save_record()
+            case "map":
+                self.action_leave()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "record-path":
+            self.save_record()

@@ -1,0 +1,220 @@
+"""The quiz: one question at a time, feedback for every chosen option, the score, review and retry."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Markdown, Static
+
+from course.content.model import Lesson, Question
+from course.grading import Attempt, Outcome
+from course.ui.widgets.choices import ChoiceList
+from course.ui.widgets.crisis_line import CrisisLine
+
+
+def feedback_markdown(outcome: Outcome, *, reveal: bool) -> str:
+    """What the learner sees after answering: each chosen option's feedback, then the explanation."""
+    question = outcome.question
+    lines = ["**Right.**" if outcome.correct else "**Not quite.**", ""]
+    for option in question.options:
+        if option.key in outcome.chosen:
+            verdict = "right" if option.correct else "not the best answer"
+            lines += [f"- You chose **{option.text}** ({verdict}). {option.feedback}", ""]
+    if reveal and not outcome.correct:
+        for option in question.options:
+            if option.correct and option.key not in outcome.chosen:
+                lines += [f"- The answer **{option.text}** is right. {option.feedback}", ""]
+    if question.explanation:
+        lines += [question.explanation, ""]
+    return "\n".join(lines)
+
+
+class QuizScreen(Screen[None]):
+    CSS_PATH = "quiz.tcss"
+    HELP = ("**Quiz**\n\n- **Up/Down**: move between answers\n- **Space** or **Enter**: choose an answer\n"
+            "- **1** to **9**: choose an answer by its number\n- **Enter** on a button, or **C**: check the answer\n"
+            "- **Escape**: back to the course map (answers so far are saved)")
+    BINDINGS = [
+        Binding("c", "check", "Check answer"),
+        Binding("escape", "leave", "Course map"),
+    ] + [Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)]
+
+    def __init__(self, lesson: Lesson, attempt: Attempt | None = None) -> None:
+        super().__init__()
+        assert lesson.quiz is not None
+        self.lesson = lesson
+        self.attempt = attempt or Attempt.full(lesson.quiz)
+        self.position = 0
+        self.answered = False
+
+    @property
+    def question(self) -> Question:
+        return self.attempt.questions[self.position]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="quiz"):
+            with Horizontal(id="quiz-top"):
+                yield Static(f"Quiz: {self.lesson.title}", markup=False, id="quiz-title")
+                yield Static("", id="question-count")
+            with VerticalScroll(id="quiz-page"), Center(), Vertical(classes="reading", id="question-area"):
+                pass
+            with Horizontal(id="quiz-nav"):
+                yield Button("Check answer", id="check", variant="primary")
+                yield Button("Course map", id="map")
+        yield CrisisLine()
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        await self.show_question()
+
+    async def show_question(self) -> None:
+        question = self.question
+        self.answered = False
+        count = len(self.attempt.question_ids)
+        label = "Question" if count == len(self.attempt.quiz.questions) else "Retry question"
+        self.query_one("#question-count", Static).update(f"{label} {self.position + 1} of {count}")
+        area = self.query_one("#question-area", Vertical)
+        await area.remove_children()
+        how = "Choose all that apply." if question.multiple else "Choose one answer."
+        choices = ChoiceList([(o.key, o.text) for o in question.options], multiple=question.multiple,
+                             id="choices")
+        await area.mount_all([
+            Markdown(f"### {question.title}\n\n{question.prompt}", open_links=False, id="prompt"),
+            Static(how, classes="how-to-answer"),
+            choices,
+            Markdown("", id="feedback", open_links=False),
+        ])
+        self.query_one("#feedback").display = False
+        check = self.query_one("#check", Button)
+        check.label = "Check answer"
+        check.disabled = True
+        self.query_one("#quiz-page", VerticalScroll).scroll_home(animate=False)
+        choices.items[0].focus()
+
+    def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
+        if not self.answered:
+            self.query_one("#check", Button).disabled = not event.choices.selected
+
+    def action_choose(self, number: int) -> None:
+        if not self.answered:
+            self.query_one("#choices", ChoiceList).choose_number(number)
+
+    async def action_check(self) -> None:
+        if self.answered:
+            await self.advance()
+            return
+        choices = self.query_one("#choices", ChoiceList)
+        chosen = choices.selected
+        if not chosen:
+            self.app.notify("Choose an answer first.", timeout=3)
+            return
+        outcome = self.attempt.answer(self.question.id, chosen)
+        self.answered = True
+        try:
+            self.app.learner.record_answer(self.lesson.id, self.question.id, sorted(chosen), outcome.correct)
+        except Exception as error:  # noqa: BLE001 - shown, never raised
+            self.app.report_store_error(error)
+        choices.lock({key: ("right" if self.question.option(key).correct else "wrong") for key in chosen})
+        feedback = self.query_one("#feedback", Markdown)
+        await feedback.update(feedback_markdown(outcome, reveal=False))
+        feedback.display = True
+        check = self.query_one("#check", Button)
+        last = self.position == len(self.attempt.question_ids) - 1
+        check.label = "See my score" if last else "Next question"
+        check.disabled = False
+        check.focus()
+        self.query_one("#quiz-page", VerticalScroll).scroll_to_widget(feedback, animate=False, top=False)
+
+    async def advance(self) -> None:
+        if self.position < len(self.attempt.question_ids) - 1:
+            self.position += 1
+            await self.show_question()
+            return
+        result = None
+        try:
+            result = self.app.learner.record_quiz(self.lesson.id, self.attempt.score, self.attempt.total,
+                                                  self.attempt.passed)
+        except Exception as error:  # noqa: BLE001
+            self.app.report_store_error(error)
+        del result
+        self.app.switch_screen(QuizResultScreen(self.lesson, self.attempt))
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "check":
+            await self.action_check()
+        elif event.button.id == "map":
+            self.action_leave()
+
+
+class QuizResultScreen(Screen[None]):
+    CSS_PATH = "quiz.tcss"
+    HELP = "**Quiz result**\n\n- **R**: review what I missed\n- **T**: retry the questions I missed"
+    BINDINGS = [
+        Binding("r", "review", "Review missed"),
+        Binding("t", "retry", "Retry missed"),
+        Binding("escape", "leave", "Course map"),
+    ]
+
+    def __init__(self, lesson: Lesson, attempt: Attempt) -> None:
+        super().__init__()
+        self.lesson = lesson
+        self.attempt = attempt
+
+    def compose(self) -> ComposeResult:
+        attempt = self.attempt
+        missed = attempt.missed()
+        verdict = ("You passed. Well done." if attempt.passed else
+                   "Not passed yet. That is fine: the review below shows what to look at again.")
+        text = (f"# Your score\n\n**{attempt.score} of {attempt.total} right ({attempt.percent}%).** "
+                f"The pass mark is {attempt.quiz.pass_mark}%.\n\n{verdict}")
+        if not missed:
+            text += "\n\nYou got every question in this round right."
+        with VerticalScroll(id="result-page"), Center(), Vertical(classes="reading"):
+            yield Markdown(text, open_links=False, id="score")
+            yield Markdown("", open_links=False, id="review")
+        with Horizontal(id="quiz-nav"):
+            if missed:
+                yield Button("Review what I missed", id="review-button", variant="primary")
+                yield Button("Retry the questions I missed", id="retry")
+            yield Button("Back to course map", id="map", variant="default" if missed else "primary")
+        yield CrisisLine()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#review").display = False
+        self.query("Button").first().focus()
+
+    async def action_review(self) -> None:
+        missed = self.attempt.missed()
+        if not missed:
+            return
+        parts = ["# What I missed", ""]
+        for outcome in missed:
+            parts += [f"## {outcome.question.title}", "", outcome.question.prompt, "",
+                      feedback_markdown(outcome, reveal=True)]
+        review = self.query_one("#review", Markdown)
+        await review.update("\n".join(parts))
+        review.display = True
+        self.query_one("#result-page", VerticalScroll).scroll_to_widget(review, animate=False, top=True)
+
+    def action_retry(self) -> None:
+        retry = self.attempt.retry()
+        if retry.question_ids:
+            self.app.switch_screen(QuizScreen(self.lesson, retry))
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        match event.button.id:
+            case "review-button":
+                await self.action_review()
+            case "retry":
+                self.action_retry()
+            case "map":
+                self.action_leave()

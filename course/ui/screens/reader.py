@@ -1,0 +1,203 @@
+"""The lesson reader: one step at a time, a progress bar, journal prompts, and the position always saved."""
+
+from __future__ import annotations
+
+import time
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Markdown, ProgressBar, Static, TextArea
+
+from course.content.model import Lesson, Reflection, Step
+from course.ui.screens.dialogs import ConfirmDialog
+from course.ui.widgets.crisis_line import CrisisLine
+
+AUTOSAVE_SECONDS = 1.0
+
+
+class ReflectionBox(Vertical):
+    """A journal prompt and the box where the answer is typed (saved as it is typed)."""
+
+    def __init__(self, reflection: Reflection, text: str, *, keeps_journal: bool) -> None:
+        super().__init__(classes="reflection")
+        self.reflection = reflection
+        self.saved_text = text
+        self.keeps_journal = keeps_journal
+
+    def compose(self) -> ComposeResult:
+        heading = "Think about this (for your private journal):" if self.keeps_journal else "Think about this:"
+        yield Static(heading, classes="reflection-heading")
+        yield Static(self.reflection.prompt, markup=False, classes="reflection-prompt")
+        if self.keeps_journal:
+            yield TextArea(self.saved_text, soft_wrap=True, show_line_numbers=False, classes="reflection-text")
+            yield Static("Saved automatically. Press Tab to leave the box.", classes="muted reflection-status")
+
+    @property
+    def text(self) -> str:
+        if not self.keeps_journal:
+            return ""
+        return self.query_one(TextArea).text
+
+
+class ReaderScreen(Screen[None]):
+    CSS_PATH = "reader.tcss"
+    HELP = ("**Reading a lesson**\n\n- **Right**, **N** or **Enter**: next step\n- **Left** or **P**: previous step\n"
+            "- **Up/Down**, **Page Up/Down**: scroll\n- **Tab**: move to the journal box or buttons\n"
+            "- **Escape**: back to the course map (your place is kept)")
+    BINDINGS = [
+        Binding("right,n,enter", "next", "Next"),
+        Binding("left,p", "back", "Back"),
+        Binding("escape", "leave", "Course map"),
+    ]
+
+    def __init__(self, lesson: Lesson) -> None:
+        super().__init__()
+        self.lesson = lesson
+        self.index = 0
+        self.step_started = time.monotonic()
+        self._autosave: Timer | None = None
+
+    @property
+    def step(self) -> Step:
+        return self.lesson.steps[self.index]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="reader"):
+            with Horizontal(id="reader-top"):
+                yield Static(self.lesson.title, markup=False, id="lesson-title")
+                yield Static("", id="step-count")
+            yield ProgressBar(total=len(self.lesson.steps), show_eta=False, show_percentage=False, id="step-bar")
+            with VerticalScroll(id="page"), Center():
+                with Vertical(classes="reading", id="reading"):
+                    yield Markdown("", id="step-body", open_links=False)
+                    yield Vertical(id="reflections")
+            with Horizontal(id="nav"):
+                yield Button("< Back", id="back")
+                yield Button("Next >", id="next", variant="primary")
+                yield Button("Course map", id="map")
+        yield CrisisLine()
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        learner = self.app.learner
+        try:
+            state = learner.lesson_state(self.lesson.id)
+            start = state.step if state.status == "in_progress" else 0
+        except Exception as error:  # noqa: BLE001 - shown, never raised
+            self.app.report_store_error(error)
+            start = 0
+        await self.show_step(max(0, min(start, len(self.lesson.steps) - 1)), save=True)
+        self.query_one("#page", VerticalScroll).focus()
+
+    def _journal_texts(self) -> dict[str, str]:
+        learner = self.app.learner
+        if not learner.keeps_journal:
+            return {}
+        try:
+            return {entry.prompt_key: entry.text for entry in learner.journal()}
+        except Exception as error:  # noqa: BLE001
+            self.app.report_store_error(error)
+            return {}
+
+    async def show_step(self, index: int, *, save: bool) -> None:
+        self.index = index
+        step = self.step
+        total = len(self.lesson.steps)
+        self.query_one("#step-count", Static).update(f"Step {index + 1} of {total}")
+        self.query_one("#step-bar", ProgressBar).update(progress=index + 1)
+        body = f"## {step.title}\n\n{step.body}" if step.title else step.body
+        await self.query_one("#step-body", Markdown).update(body)
+        holder = self.query_one("#reflections", Vertical)
+        await holder.remove_children()
+        if step.reflections:
+            texts = self._journal_texts()
+            keeps = self.app.learner.keeps_journal
+            await holder.mount_all(ReflectionBox(r, texts.get(r.key, ""), keeps_journal=keeps)
+                                   for r in step.reflections)
+        self.query_one("#back", Button).disabled = index == 0
+        self.query_one("#next", Button).label = "Finish lesson" if index == total - 1 else "Next >"
+        self.query_one("#page", VerticalScroll).scroll_home(animate=False)
+        if save:
+            self._save_position()
+
+    def _elapsed(self) -> float:
+        now = time.monotonic()
+        elapsed, self.step_started = now - self.step_started, now
+        return elapsed
+
+    def _save_position(self) -> None:
+        try:
+            self.app.learner.save_position(self.lesson.id, self.index, self._elapsed())
+        except Exception as error:  # noqa: BLE001
+            self.app.report_store_error(error)
+
+    def save_reflections(self) -> None:
+        learner = self.app.learner
+        if not learner.keeps_journal:
+            return
+        for box in self.query(ReflectionBox):
+            text = box.text
+            if text.strip() != box.saved_text.strip():
+                try:
+                    learner.save_journal(self.lesson.id, box.reflection.key, box.reflection.prompt, text)
+                    box.saved_text = text
+                except Exception as error:  # noqa: BLE001
+                    self.app.report_store_error(error)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self._autosave is not None:
+            self._autosave.stop()
+        self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.save_reflections)
+
+    async def action_next(self) -> None:
+        self.save_reflections()
+        if self.index < len(self.lesson.steps) - 1:
+            await self.show_step(self.index + 1, save=True)
+        else:
+            self.finish()
+
+    async def action_back(self) -> None:
+        self.save_reflections()
+        if self.index > 0:
+            await self.show_step(self.index - 1, save=True)
+
+    def action_leave(self) -> None:
+        self.save_reflections()
+        self._save_position()
+        self.app.pop_screen()
+
+    def finish(self) -> None:
+        try:
+            self.app.learner.finish_lesson(self.lesson.id, self._elapsed())
+        except Exception as error:  # noqa: BLE001
+            self.app.report_store_error(error)
+        if self.lesson.quiz is None:
+            self.app.notify(f"You finished \u201c{self.lesson.title}\u201d. Well done.", markup=False)
+            self.app.pop_screen()
+            return
+
+        def chosen(take_quiz: bool | None) -> None:
+            self.app.pop_screen()
+            if take_quiz:
+                from course.ui.screens.quiz import QuizScreen
+
+                self.app.push_screen(QuizScreen(self.lesson))
+
+        self.app.push_screen(
+            ConfirmDialog(f"You finished \u201c{self.lesson.title}\u201d. Well done.\n\nThe short quiz checks what "
+                          "you learned. Each answer explains itself, so it is a way to learn, not a test to fear.",
+                          yes="Take the quiz", no="Back to course map", focus_yes=True),
+            chosen,
+        )
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        match event.button.id:
+            case "next":
+                await self.action_next()
+            case "back":
+                await self.action_back()
+            case "map":
+                self.action_leave()

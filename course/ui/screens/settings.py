@@ -1,0 +1,113 @@
+"""Settings: the look of the course, and deleting this profile's data."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from course.ui import themes
+from course.ui.screens.dialogs import ConfirmDialog, PinDialog
+from course.ui.widgets.choices import ChoiceList
+from course.ui.widgets.crisis_line import CrisisLine
+
+
+class SettingsScreen(Screen[None]):
+    CSS_PATH = "settings.tcss"
+    HELP = ("**Settings**\n\n- **Up/Down** and **Space**: choose how the course looks\n"
+            "- **Delete my data**: removes this profile, its progress and journal from this computer")
+    BINDINGS = [Binding("escape", "leave", "Course map")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="settings"):
+            yield Static("Settings", classes="page-title")
+            yield Static("How the course looks (High contrast is easiest to read on a projector or a plain "
+                         "terminal):", markup=False)
+            yield ChoiceList(list(themes.LABELS.items()), multiple=False, id="theme")
+            yield Static("Your data", classes="page-title")
+            yield Static("Delete this profile with all its progress, quiz answers and journal from this computer. "
+                         "This cannot be undone.", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Delete my data", id="delete", variant="error")
+                yield Button("Back to course map", id="map", variant="primary")
+        yield CrisisLine()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        choices = self.query_one("#theme", ChoiceList)
+        for item in choices.items:
+            item.checked = item.key == self.app.theme
+        self.query_one("#map", Button).focus()
+
+    def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
+        if not event.choices.selected:
+            return
+        name = event.choices.selected[0]
+        self.app.apply_theme(name)
+        learner = self.app.learner
+        profile_id = getattr(learner, "profile_id", None)
+        if profile_id is not None:
+            try:
+                self.app.store.set_preference(profile_id, "theme", name)
+            except Exception as error:  # noqa: BLE001 - shown, never raised
+                self.app.report_store_error(error)
+
+    def delete_data(self) -> None:
+        learner = self.app.learner
+        profile_id = getattr(learner, "profile_id", None)
+        if profile_id is None:
+            return
+        store = self.app.store
+
+        def erase() -> None:
+            try:
+                store.delete_profile(profile_id)
+            except Exception as error:  # noqa: BLE001
+                self.app.report_store_error(error)
+                return
+            self.app.learner = None
+            self.app.notify("Your data was deleted from this computer.", timeout=6)
+            from course.ui.screens.welcome import WelcomeScreen
+
+            while not isinstance(self.app.screen, WelcomeScreen):
+                self.app.pop_screen()
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                has_pin = store.profile(profile_id).has_pin
+            except Exception as error:  # noqa: BLE001
+                self.app.report_store_error(error)
+                return
+            if not has_pin:
+                erase()
+                return
+
+            def check(pin: str) -> str | None:
+                from course.store import PinLocked, StoreError
+
+                try:
+                    return None if store.check_pin(profile_id, pin) else "That PIN is not right."
+                except PinLocked as locked:
+                    return f"Too many wrong tries. Please wait {int(locked.retry_after) + 1} seconds."
+                except StoreError as error:
+                    return str(error)
+
+            self.app.push_screen(PinDialog("Type your PIN to delete your data", check),
+                                 lambda pin: erase() if pin is not None else None)
+
+        self.app.push_screen(ConfirmDialog(
+            "Delete all your data? Your progress, quiz answers and journal will be removed from this computer. "
+            "This cannot be undone.", yes="Delete my data", no="Keep my data", danger=True), confirmed)
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "delete":
+            self.delete_data()
+        elif event.button.id == "map":
+            self.action_leave()

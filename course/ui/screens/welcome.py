@@ -1,0 +1,155 @@
+"""The first screen at home: what the course is, who is using it, and where to get help now."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from course.content.texts import about_text
+from course.learner import StoredLearner
+from course.ui.literal import literal, visible
+from course.ui.screens.dialogs import NewProfileDialog, PinDialog
+from course.ui.widgets.crisis_line import CrisisLine
+
+INTRO = ("Short lessons for families of someone in intensive outpatient treatment (IOP). "
+         "This is education, not treatment.")
+
+
+class AboutScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def compose(self) -> ComposeResult:
+        with Center():
+            yield Markdown(about_text(), open_links=False, classes="reading")
+        with Horizontal(classes="buttons"):
+            yield Button("Back", id="back", variant="primary")
+        yield CrisisLine()
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.app.pop_screen()
+
+
+class WelcomeScreen(Screen[None]):
+    CSS_PATH = "welcome.tcss"
+    HELP = ("**This screen**\n\n- **Up/Down** and **Enter**: choose your profile\n- **N**: new profile\n"
+            "- **A**: about this course")
+    BINDINGS = [
+        Binding("n", "new_profile", "New profile"),
+        Binding("a", "about", "About"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="welcome"):
+            yield Static("Family Course", id="course-name")
+            yield Static(INTRO, id="intro", markup=False)
+            yield Static("Who is using the course?", classes="page-title", id="who")
+            yield OptionList(id="profiles")
+            yield Static("", id="no-profiles", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("New profile", id="new", variant="primary")
+                yield Button("About this course", id="about")
+                yield Button("Quit", id="quit")
+        yield CrisisLine()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_profiles()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_profiles()
+
+    def refresh_profiles(self) -> None:
+        options = self.query_one("#profiles", OptionList)
+        options.clear_options()
+        try:
+            profiles = self.app.store.profiles()
+        except Exception as error:  # noqa: BLE001 - a store problem is shown, never raised
+            self.app.report_store_error(error)
+            profiles = []
+        for profile in profiles:
+            prompt = literal(profile.name)
+            if profile.has_pin:
+                prompt = Content.assemble(prompt, ("  (PIN)", "italic"))
+            options.add_option(Option(prompt, id=profile.id))
+        empty = not profiles
+        if not empty:
+            options.highlighted = 0
+        options.display = not empty
+        self.query_one("#no-profiles", Static).update(
+            "No profiles yet. Press Enter or choose \"New profile\" to begin." if empty else "")
+        (self.query_one("#new", Button) if empty else options).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        profile_id = event.option.id
+        if profile_id is None:
+            return
+        try:
+            profile = self.app.store.profile(profile_id)
+        except Exception as error:  # noqa: BLE001
+            self.app.report_store_error(error)
+            self.refresh_profiles()
+            return
+        if not profile.has_pin:
+            self._open(profile.id, profile.name)
+            return
+
+        def check(pin: str) -> str | None:
+            from course.store import PinLocked, StoreError
+
+            try:
+                return None if self.app.store.check_pin(profile.id, pin) else "That PIN is not right. Try again."
+            except PinLocked as locked:
+                return f"Too many wrong tries. Please wait {int(locked.retry_after) + 1} seconds and try again."
+            except StoreError as error:
+                return str(error)
+
+        def after(pin: str | None) -> None:
+            if pin is not None:
+                self._open(profile.id, profile.name)
+
+        self.app.push_screen(PinDialog(f"PIN for {visible(profile.name)}", check), after)
+
+    def _open(self, profile_id: str, name: str) -> None:
+        from course.ui.screens.course_map import CourseMapScreen
+
+        app = self.app
+        app.learner = StoredLearner(app.store, profile_id, name)
+        try:
+            theme = app.store.preferences(profile_id).get("theme")
+        except Exception:  # noqa: BLE001 - a missing preference is not worth a message
+            theme = None
+        if theme:
+            app.apply_theme(theme)
+        app.push_screen(CourseMapScreen())
+
+    def action_new_profile(self) -> None:
+        def created(result: tuple[str, str | None] | None) -> None:
+            if result is None:
+                return
+            name, pin = result
+            try:
+                profile_id = self.app.store.create_profile(name, pin=pin)
+            except Exception as error:  # noqa: BLE001
+                self.app.report_store_error(error)
+                return
+            self.refresh_profiles()
+            self._open(profile_id, name)
+
+        self.app.push_screen(NewProfileDialog(), created)
+
+    def action_about(self) -> None:
+        self.app.push_screen(AboutScreen())
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "new":
+            self.action_new_profile()
+        elif event.button.id == "about":
+            self.action_about()
+        elif event.button.id == "quit":
+            self.app.exit(0)

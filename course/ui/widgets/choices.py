@@ -1,0 +1,115 @@
+"""Answer options that wrap long text: radio buttons for choose-one, checkboxes for choose-all.
+
+Textual's RadioButton and Checkbox show one line of label and tell checked from unchecked by colour; quiz
+options are sentences, and the course must read in NO_COLOR terminals, so these draw ``(•)``/``( )`` and
+``[x]``/``[ ]`` and wrap.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+class Choice(Widget, can_focus=True):
+    """One option: a mark and wrapped text. Space, Enter or a click toggles it."""
+
+    BINDINGS = [Binding("space,enter", "toggle", "Choose", show=False)]
+
+    checked: reactive[bool] = reactive(False)
+    locked: reactive[bool] = reactive(False)
+
+    class Toggled(Message):
+        def __init__(self, choice: Choice) -> None:
+            super().__init__()
+            self.choice = choice
+
+    def __init__(self, key: str, number: int, text: str, *, multiple: bool) -> None:
+        super().__init__(classes="choice")
+        self.key = key
+        self.number = number
+        self.text = text
+        self.multiple = multiple
+        self.verdict = ""  # after checking: "right" or "wrong" for chosen options
+
+    def render(self) -> Content:
+        if self.multiple:
+            mark = "[x]" if self.checked else "[ ]"
+        else:
+            mark = "(•)" if self.checked else "( )"
+        suffix = {"right": "  ✓ right", "wrong": "  ✗ not quite"}.get(self.verdict, "")
+        return Content.assemble(f"{self.number}. {mark} ", Content(self.text), (suffix, "bold"))
+
+    def action_toggle(self) -> None:
+        if not self.locked:
+            self.post_message(self.Toggled(self))
+
+    def on_click(self) -> None:
+        self.focus()
+        self.action_toggle()
+
+    def watch_checked(self) -> None:
+        self.set_class(self.checked, "-checked")
+
+
+class ChoiceList(Vertical):
+    """The options of one question. Up/Down move between them; digit keys choose by number."""
+
+    BINDINGS = [
+        Binding("up", "move(-1)", "Previous option", show=False),
+        Binding("down", "move(1)", "Next option", show=False),
+    ]
+
+    class Changed(Message):
+        def __init__(self, choices: ChoiceList) -> None:
+            super().__init__()
+            self.choices = choices
+
+    def __init__(self, options: list[tuple[str, str]], *, multiple: bool, id: str | None = None) -> None:
+        super().__init__(id=id, classes="choices")
+        self.multiple = multiple
+        self._items = [Choice(key, n, text, multiple=multiple) for n, (key, text) in enumerate(options, 1)]
+
+    def compose(self):  # noqa: ANN201 - ComposeResult
+        yield from self._items
+
+    @property
+    def items(self) -> list[Choice]:
+        return list(self._items)
+
+    @property
+    def selected(self) -> list[str]:
+        return [c.key for c in self._items if c.checked]
+
+    def choose_number(self, number: int) -> bool:
+        if 1 <= number <= len(self._items):
+            item = self._items[number - 1]
+            item.focus()
+            item.action_toggle()
+            return True
+        return False
+
+    def on_choice_toggled(self, event: Choice.Toggled) -> None:
+        event.stop()
+        choice = event.choice
+        if self.multiple:
+            choice.checked = not choice.checked
+        else:
+            for item in self._items:
+                item.checked = item is choice
+        self.post_message(self.Changed(self))
+
+    def lock(self, verdicts: dict[str, str]) -> None:
+        for item in self._items:
+            item.locked = True
+            item.verdict = verdicts.get(item.key, "")
+            item.refresh(layout=True)
+
+    def action_move(self, delta: int) -> None:
+        focused = [i for i, c in enumerate(self._items) if c.has_focus]
+        index = (focused[0] + delta) if focused else 0
+        self._items[max(0, min(index, len(self._items) - 1))].focus()

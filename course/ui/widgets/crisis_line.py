@@ -1,0 +1,12 @@
+"""The one line of crisis help shown at the bottom of the main screens."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from course.content.texts import CRISIS_LINE
+
+
+class CrisisLine(Static):
+    def __init__(self, key_label: str = "F2") -> None:
+        super().__init__(f"{CRISIS_LINE}  More help: press {key_label}.", markup=False, classes="crisis-line")
