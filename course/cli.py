@@ -23,6 +23,16 @@ def _global_options(suppress: bool) -> argparse.ArgumentParser:
     return parent
 
 
+# Modules that add a subcommand: each has ``register(commands, parent)`` and ``run(args) -> int``.
+COMMAND_MODULES: list[str] = []
+
+
+def _command_modules() -> list:
+    import importlib
+
+    return [importlib.import_module(name) for name in COMMAND_MODULES]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="family-course",
@@ -44,10 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.add_argument("--grades", action="store_true",
                           help="also print each lesson's reading grade, steps and quiz size")
+    for module in _command_modules():
+        module.register(commands, sub)
     return parser
 
 
-def _content_dirs(args: argparse.Namespace) -> list:
+def content_dirs(args: argparse.Namespace) -> list:
     from course.content import ContentDir
 
     extra = [ContentDir.of(d) for d in (args.content or [])]
@@ -59,16 +71,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     command = args.command or "home"
     try:
+        handler = getattr(args, "handler", None)
+        if handler is not None:
+            return handler(args)
         if command == "validate":
             from course.content import ContentDir
             from course.content.validate import run
 
-            dirs = [ContentDir.of(d) for d in args.dirs] if args.dirs else _content_dirs(args)
+            dirs = [ContentDir.of(d) for d in args.dirs] if args.dirs else content_dirs(args)
             return run(dirs, strict=args.strict, grades=args.grades, out=sys.stdout)
         from course.config import resolve_data_dir
         from course.ui.launch import run_home
 
-        return run_home(data_dir=resolve_data_dir(args.data_dir), content_dirs=_content_dirs(args))
+        return run_home(data_dir=resolve_data_dir(args.data_dir), content_dirs=content_dirs(args))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from course.config import Settings
 from course.content.model import Course
@@ -30,9 +32,12 @@ class CourseApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(self, course: Course, store, settings: Settings | None = None,  # noqa: ANN001
-                 data_dir: Path | None = None) -> None:
+    def __init__(self, course: Course, store, settings: Settings | None = None,
+                 data_dir: Path | None = None, *, mode: str = "home",
+                 start: Callable[[], Screen] | None = None) -> None:
         super().__init__()
+        self.mode = mode  # "home", "kiosk" or "group": decides the first screen and which keys work
+        self.start = start
         self.course = course
         self.store = store
         self.settings = settings or Settings()
@@ -43,9 +48,12 @@ class CourseApp(App[int]):
         self.theme = themes.DARK
 
     def on_mount(self) -> None:
-        from course.ui.screens.welcome import WelcomeScreen
+        if self.start is None:
+            from course.ui.screens.welcome import WelcomeScreen
 
-        self.push_screen(WelcomeScreen())
+            self.push_screen(WelcomeScreen())
+        else:
+            self.push_screen(self.start())
         problems = list(self.settings.problems)
         if self.store is not None:
             problems += list(self.store.problems)

@@ -23,7 +23,7 @@ def run_home(data_dir: Path, content_dirs: Sequence[ContentDir]) -> int:
         from course.ui.app import CourseApp
 
         app = CourseApp(course, store, load_settings(data_dir), data_dir)
-        result = app.run()
-        return result or 0
+        app.run()
+        return app.return_code or 0
     finally:
         store.close()

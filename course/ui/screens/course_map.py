@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
+from course.store.errors import StoreError
 from course.store.records import LessonState, QuizResult
 from course.ui.literal import literal
 from course.ui.widgets.crisis_line import CrisisLine
@@ -57,7 +58,7 @@ class CourseMapScreen(Screen[None]):
 
     def lessons(self) -> list[Lesson]:
         course = self.app.course
-        return list(course.kiosk_lessons() if getattr(self.app, "kiosk", False) else course.lessons)
+        return list(course.kiosk_lessons() if self.app.mode == "kiosk" else course.lessons)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="course-map"):
@@ -87,7 +88,7 @@ class CourseMapScreen(Screen[None]):
         self.query_one("#map-title", Static).update(title)
         try:
             states = learner.lesson_states()
-        except Exception as error:  # noqa: BLE001 - shown, never raised
+        except StoreError as error:
             self.app.report_store_error(error)
             states = {}
         lessons = self.lessons()
@@ -98,7 +99,7 @@ class CourseMapScreen(Screen[None]):
             state = states.get(lesson.id, LessonState(lesson.id))
             try:
                 best = learner.best_quiz(lesson.id)
-            except Exception:  # noqa: BLE001
+            except StoreError:
                 best = None
             details = " · ".join(p for p in (f"{lesson.minutes} min", status_text(lesson, state),
                                              score_text(lesson, best)) if p)
@@ -106,7 +107,7 @@ class CourseMapScreen(Screen[None]):
             prompt = Content.assemble((f"{mark} {number:>2}. ", "bold"), (lesson.title, "bold"), "\n       ",
                                       Content(details))
             options.add_option(Option(prompt, id=lesson.id))
-        for broken in self.app.course.unavailable if not getattr(self.app, "kiosk", False) else ():
+        for broken in self.app.course.unavailable if self.app.mode != "kiosk" else ():
             prompt = Content.assemble(("  ✗ ", "bold"), Content(broken.title), " (unavailable)\n       ",
                                       Content(f"This lesson could not be loaded: {broken.reason}"))
             options.add_option(Option(prompt, disabled=True))

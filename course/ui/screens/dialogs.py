@@ -50,7 +50,7 @@ class PinDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, check) -> None:  # noqa: ANN001 - Callable[[str], str | None]
+    def __init__(self, title: str, check) -> None:
         super().__init__()
         self.title_text = title
         self.check = check  # returns an error message, or None when the PIN is right

@@ -25,6 +25,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from course import record
+from course.store.errors import StoreError
 from course.store.records import JournalEntry, LessonState
 from course.ui.literal import literal, visible
 from course.ui.screens.course_map import status_text
@@ -89,7 +90,7 @@ class ProgressScreen(Screen[None]):
     def _states(self) -> dict[str, LessonState]:
         try:
             return self.app.learner.lesson_states()
-        except Exception as error:  # noqa: BLE001 - shown, never raised
+        except StoreError as error:
             self.app.report_store_error(error)
             return {}
 
@@ -107,7 +108,7 @@ class ProgressScreen(Screen[None]):
             seconds += state.seconds
             try:
                 best = learner.best_quiz(lesson.id)
-            except Exception:  # noqa: BLE001
+            except StoreError:
                 best = None
             score = f"{best.score} of {best.total} ({best.percent}%)" if best else "-"
             table.add_row(Content(lesson.title), status_text(lesson, state), score,
@@ -119,7 +120,7 @@ class ProgressScreen(Screen[None]):
     def _entries(self) -> list[JournalEntry]:
         try:
             return self.app.learner.journal()
-        except Exception as error:  # noqa: BLE001
+        except StoreError as error:
             self.app.report_store_error(error)
             return []
 
@@ -161,7 +162,7 @@ class ProgressScreen(Screen[None]):
         text = self.query_one("#entry-text", TextArea).text
         try:
             self.app.learner.update_journal(entry.id, text)
-        except Exception as error:  # noqa: BLE001
+        except StoreError as error:
             self.app.report_store_error(error)
             return
         self.app.notify("Journal entry saved.", timeout=3)
@@ -177,7 +178,7 @@ class ProgressScreen(Screen[None]):
                 return
             try:
                 self.app.learner.delete_journal(entry.id)
-            except Exception as error:  # noqa: BLE001
+            except StoreError as error:
                 self.app.report_store_error(error)
                 return
             self._current = None
@@ -210,7 +211,7 @@ class ProgressScreen(Screen[None]):
             status.update(f"Could not save the record there ({error.strerror or error}). "
                           "Try another folder, such as your home folder.")
             return
-        except Exception as error:  # noqa: BLE001 - a store problem while gathering the record
+        except StoreError as error:
             status.update(str(error))
             return
         status.update("Saved:\n" + "\n".join(str(p) for p in written))

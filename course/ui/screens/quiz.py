@@ -10,6 +10,7 @@ from textual.widgets import Button, Footer, Markdown, Static
 
 from course.content.model import Lesson, Question
 from course.grading import Attempt, Outcome
+from course.store.errors import StoreError
 from course.ui.widgets.choices import ChoiceList
 from course.ui.widgets.crisis_line import CrisisLine
 
@@ -17,17 +18,17 @@ from course.ui.widgets.crisis_line import CrisisLine
 def feedback_markdown(outcome: Outcome, *, reveal: bool) -> str:
     """What the learner sees after answering: each chosen option's feedback, then the explanation."""
     question = outcome.question
-    lines = ["**Right.**" if outcome.correct else "**Not quite.**", ""]
+    lines = ["**✓ Right.**" if outcome.correct else "**✗ Not quite.**", ""]
     for option in question.options:
         if option.key in outcome.chosen:
-            verdict = "right" if option.correct else "not the best answer"
-            lines += [f"- You chose **{option.text}** ({verdict}). {option.feedback}", ""]
+            mark = "✓" if option.correct else "✗"
+            lines += [f"**{mark} You chose:** {option.text}", "", option.feedback, ""]
     if reveal and not outcome.correct:
         for option in question.options:
             if option.correct and option.key not in outcome.chosen:
-                lines += [f"- The answer **{option.text}** is right. {option.feedback}", ""]
+                lines += [f"**✓ A right answer:** {option.text}", "", option.feedback, ""]
     if question.explanation:
-        lines += [question.explanation, ""]
+        lines += [f"*{question.explanation}*", ""]
     return "\n".join(lines)
 
 
@@ -97,6 +98,10 @@ class QuizScreen(Screen[None]):
         if not self.answered:
             self.query_one("#check", Button).disabled = not event.choices.selected
 
+    async def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
+        if not self.answered:
+            await self.action_check()
+
     def action_choose(self, number: int) -> None:
         if not self.answered:
             self.query_one("#choices", ChoiceList).choose_number(number)
@@ -114,9 +119,9 @@ class QuizScreen(Screen[None]):
         self.answered = True
         try:
             self.app.learner.record_answer(self.lesson.id, self.question.id, sorted(chosen), outcome.correct)
-        except Exception as error:  # noqa: BLE001 - shown, never raised
+        except StoreError as error:
             self.app.report_store_error(error)
-        choices.lock({key: ("right" if self.question.option(key).correct else "wrong") for key in chosen})
+        choices.lock_answers({key: ("right" if self.question.option(key).correct else "wrong") for key in chosen})
         feedback = self.query_one("#feedback", Markdown)
         await feedback.update(feedback_markdown(outcome, reveal=False))
         feedback.display = True
@@ -125,20 +130,18 @@ class QuizScreen(Screen[None]):
         check.label = "See my score" if last else "Next question"
         check.disabled = False
         check.focus()
-        self.query_one("#quiz-page", VerticalScroll).scroll_to_widget(feedback, animate=False, top=False)
+        self.query_one("#quiz-page", VerticalScroll).scroll_to_widget(feedback, animate=False, top=True)
 
     async def advance(self) -> None:
         if self.position < len(self.attempt.question_ids) - 1:
             self.position += 1
             await self.show_question()
             return
-        result = None
         try:
-            result = self.app.learner.record_quiz(self.lesson.id, self.attempt.score, self.attempt.total,
-                                                  self.attempt.passed)
-        except Exception as error:  # noqa: BLE001
+            self.app.learner.record_quiz(self.lesson.id, self.attempt.score, self.attempt.total,
+                                         self.attempt.passed)
+        except StoreError as error:
             self.app.report_store_error(error)
-        del result
         self.app.switch_screen(QuizResultScreen(self.lesson, self.attempt))
 
     def action_leave(self) -> None:

@@ -12,6 +12,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Markdown, ProgressBar, Static, TextArea
 
 from course.content.model import Lesson, Reflection, Step
+from course.store.errors import StoreError
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.crisis_line import CrisisLine
 
@@ -70,10 +71,9 @@ class ReaderScreen(Screen[None]):
                 yield Static(self.lesson.title, markup=False, id="lesson-title")
                 yield Static("", id="step-count")
             yield ProgressBar(total=len(self.lesson.steps), show_eta=False, show_percentage=False, id="step-bar")
-            with VerticalScroll(id="page"), Center():
-                with Vertical(classes="reading", id="reading"):
-                    yield Markdown("", id="step-body", open_links=False)
-                    yield Vertical(id="reflections")
+            with VerticalScroll(id="page"), Center(), Vertical(classes="reading", id="reading"):
+                yield Markdown("", id="step-body", open_links=False)
+                yield Vertical(id="reflections")
             with Horizontal(id="nav"):
                 yield Button("< Back", id="back")
                 yield Button("Next >", id="next", variant="primary")
@@ -86,7 +86,7 @@ class ReaderScreen(Screen[None]):
         try:
             state = learner.lesson_state(self.lesson.id)
             start = state.step if state.status == "in_progress" else 0
-        except Exception as error:  # noqa: BLE001 - shown, never raised
+        except StoreError as error:
             self.app.report_store_error(error)
             start = 0
         await self.show_step(max(0, min(start, len(self.lesson.steps) - 1)), save=True)
@@ -98,7 +98,7 @@ class ReaderScreen(Screen[None]):
             return {}
         try:
             return {entry.prompt_key: entry.text for entry in learner.journal()}
-        except Exception as error:  # noqa: BLE001
+        except StoreError as error:
             self.app.report_store_error(error)
             return {}
 
@@ -131,7 +131,7 @@ class ReaderScreen(Screen[None]):
     def _save_position(self) -> None:
         try:
             self.app.learner.save_position(self.lesson.id, self.index, self._elapsed())
-        except Exception as error:  # noqa: BLE001
+        except StoreError as error:
             self.app.report_store_error(error)
 
     def save_reflections(self) -> None:
@@ -144,7 +144,7 @@ class ReaderScreen(Screen[None]):
                 try:
                     learner.save_journal(self.lesson.id, box.reflection.key, box.reflection.prompt, text)
                     box.saved_text = text
-                except Exception as error:  # noqa: BLE001
+                except StoreError as error:
                     self.app.report_store_error(error)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
@@ -172,7 +172,7 @@ class ReaderScreen(Screen[None]):
     def finish(self) -> None:
         try:
             self.app.learner.finish_lesson(self.lesson.id, self._elapsed())
-        except Exception as error:  # noqa: BLE001
+        except StoreError as error:
             self.app.report_store_error(error)
         if self.lesson.quiz is None:
             self.app.notify(f"You finished \u201c{self.lesson.title}\u201d. Well done.", markup=False)

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from course.store.errors import StoreError
 from course.ui import themes
 from course.ui.screens.dialogs import ConfirmDialog, PinDialog
 from course.ui.widgets.choices import ChoiceList
@@ -51,7 +52,7 @@ class SettingsScreen(Screen[None]):
         if profile_id is not None:
             try:
                 self.app.store.set_preference(profile_id, "theme", name)
-            except Exception as error:  # noqa: BLE001 - shown, never raised
+            except StoreError as error:
                 self.app.report_store_error(error)
 
     def delete_data(self) -> None:
@@ -64,7 +65,7 @@ class SettingsScreen(Screen[None]):
         def erase() -> None:
             try:
                 store.delete_profile(profile_id)
-            except Exception as error:  # noqa: BLE001
+            except StoreError as error:
                 self.app.report_store_error(error)
                 return
             self.app.learner = None
@@ -79,7 +80,7 @@ class SettingsScreen(Screen[None]):
                 return
             try:
                 has_pin = store.profile(profile_id).has_pin
-            except Exception as error:  # noqa: BLE001
+            except StoreError as error:
                 self.app.report_store_error(error)
                 return
             if not has_pin:

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from course.content.texts import about_text
 from course.learner import StoredLearner
+from course.store.errors import StoreError
 from course.ui.literal import literal, visible
 from course.ui.screens.dialogs import NewProfileDialog, PinDialog
 from course.ui.widgets.crisis_line import CrisisLine
@@ -69,7 +70,7 @@ class WelcomeScreen(Screen[None]):
         options.clear_options()
         try:
             profiles = self.app.store.profiles()
-        except Exception as error:  # noqa: BLE001 - a store problem is shown, never raised
+        except StoreError as error:
             self.app.report_store_error(error)
             profiles = []
         for profile in profiles:
@@ -91,7 +92,7 @@ class WelcomeScreen(Screen[None]):
             return
         try:
             profile = self.app.store.profile(profile_id)
-        except Exception as error:  # noqa: BLE001
+        except StoreError as error:
             self.app.report_store_error(error)
             self.refresh_profiles()
             return
@@ -122,7 +123,7 @@ class WelcomeScreen(Screen[None]):
         app.learner = StoredLearner(app.store, profile_id, name)
         try:
             theme = app.store.preferences(profile_id).get("theme")
-        except Exception:  # noqa: BLE001 - a missing preference is not worth a message
+        except StoreError:
             theme = None
         if theme:
             app.apply_theme(theme)
@@ -135,7 +136,7 @@ class WelcomeScreen(Screen[None]):
             name, pin = result
             try:
                 profile_id = self.app.store.create_profile(name, pin=pin)
-            except Exception as error:  # noqa: BLE001
+            except StoreError as error:
                 self.app.report_store_error(error)
                 return
             self.refresh_profiles()

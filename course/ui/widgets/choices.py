@@ -18,7 +18,10 @@ from textual.widget import Widget
 class Choice(Widget, can_focus=True):
     """One option: a mark and wrapped text. Space, Enter or a click toggles it."""
 
-    BINDINGS = [Binding("space,enter", "toggle", "Choose", show=False)]
+    BINDINGS = [
+        Binding("space", "toggle", "Choose", show=False),
+        Binding("enter", "submit", "Choose", show=False),
+    ]
 
     checked: reactive[bool] = reactive(False)
     locked: reactive[bool] = reactive(False)
@@ -37,16 +40,25 @@ class Choice(Widget, can_focus=True):
         self.verdict = ""  # after checking: "right" or "wrong" for chosen options
 
     def render(self) -> Content:
-        if self.multiple:
-            mark = "[x]" if self.checked else "[ ]"
-        else:
-            mark = "(•)" if self.checked else "( )"
+        marks = ("[ ]", "[x]") if self.multiple else ("( )", "(•)")
+        mark = marks[self.checked]
         suffix = {"right": "  ✓ right", "wrong": "  ✗ not quite"}.get(self.verdict, "")
         return Content.assemble(f"{self.number}. {mark} ", Content(self.text), (suffix, "bold"))
 
     def action_toggle(self) -> None:
         if not self.locked:
             self.post_message(self.Toggled(self))
+
+    def action_submit(self) -> None:
+        """Enter: for choose-one, choose this option and ask to check; for choose-all, toggle it."""
+        if self.locked:
+            return
+        if self.multiple:
+            self.post_message(self.Toggled(self))
+            return
+        if not self.checked:
+            self.post_message(self.Toggled(self))
+        self.post_message(ChoiceList.Submitted())
 
     def on_click(self) -> None:
         self.focus()
@@ -64,6 +76,9 @@ class ChoiceList(Vertical):
         Binding("down", "move(1)", "Next option", show=False),
     ]
 
+    class Submitted(Message):
+        """Enter on a choose-one option: the learner wants their answer checked."""
+
     class Changed(Message):
         def __init__(self, choices: ChoiceList) -> None:
             super().__init__()
@@ -74,7 +89,7 @@ class ChoiceList(Vertical):
         self.multiple = multiple
         self._items = [Choice(key, n, text, multiple=multiple) for n, (key, text) in enumerate(options, 1)]
 
-    def compose(self):  # noqa: ANN201 - ComposeResult
+    def compose(self):
         yield from self._items
 
     @property
@@ -103,7 +118,7 @@ class ChoiceList(Vertical):
                 item.checked = item is choice
         self.post_message(self.Changed(self))
 
-    def lock(self, verdicts: dict[str, str]) -> None:
+    def lock_answers(self, verdicts: dict[str, str]) -> None:
         for item in self._items:
             item.locked = True
             item.verdict = verdicts.get(item.key, "")

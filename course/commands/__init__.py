@@ -1,0 +1,1 @@
+"""Subcommands of family-course beyond the course itself (one module each; see course.cli)."""
