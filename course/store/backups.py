@@ -87,11 +87,14 @@ class Backups:
         """Apply ``change`` to every readable backup of ``path`` (used to scrub deleted profiles)."""
         for copy in self.copies(path):
             try:
+                taken = copy.stat()
                 body, _ = schema.upgrade(kind, envelope.decode(copy.read_bytes()))
             except (envelope.Damaged, OSError):
                 atomic.remove_quietly(copy)
                 continue
             atomic.write_atomic(copy, envelope.encode(change(body)))
+            # keep the time it was taken: a rewritten old copy must not look newer than the file
+            os.utime(copy, ns=(taken.st_atime_ns, taken.st_mtime_ns))
 
     def purge(self, path: Path) -> None:
         shutil.rmtree(self.layout.backups_for(path), ignore_errors=True)

@@ -37,6 +37,7 @@ class Acks:
     answers: dict[str, set[str]] = field(default_factory=dict)
     profiles: list[str] = field(default_factory=list)
     deleted: set[str] = field(default_factory=set)
+    deleting: set[str] = field(default_factory=set)
     done: bool = False
 
     @classmethod
@@ -48,6 +49,8 @@ class Acks:
                 acks.answers.setdefault(words[1], set()).add(words[2])
             elif words[:1] == ["profile"]:
                 acks.profiles.append(words[1])
+            elif words[:1] == ["deleting"]:
+                acks.deleting.add(words[1])
             elif words[:1] == ["deleted"]:
                 acks.deleted.add(words[1])
             elif words[:1] == ["done"]:
@@ -62,7 +65,7 @@ def assert_acknowledged_survive(data_dir: Path, acks: Acks) -> list[str]:
     with Store(data_dir) as store:
         listed = {p.id for p in store.profiles()}
         for pid in acks.profiles:
-            if pid not in acks.deleted:
+            if pid not in acks.deleted | acks.deleting:
                 assert pid in listed, f"acknowledged profile {pid} is missing"
         for pid in acks.deleted:
             assert pid not in listed, f"deleted profile {pid} came back"
@@ -73,7 +76,7 @@ def assert_acknowledged_survive(data_dir: Path, acks: Acks) -> list[str]:
             else:
                 raise AssertionError(f"deleted profile {pid} still has answers")
         for pid, questions in acks.answers.items():
-            if pid in acks.deleted:
+            if pid in acks.deleted or (pid in acks.deleting and pid not in listed):
                 continue
             saved = {a.question_id for a in store.answers(pid)}
             missing = questions - saved

@@ -9,6 +9,7 @@ Modes:
   mix PROFILE_ID COUNT    answers on an existing profile, plus a new profile and a deleted one
   answers PROFILE_ID COUNT TAG
   profiles COUNT TAG
+  keep-going PROFILE_ID COUNT   answers; a StoreError is reported ("storeerror ...") and the next one tried
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from course.store import Store
+from course.store import Store, StoreError
 
 
 def say(*words: str) -> None:
@@ -38,6 +39,7 @@ def mix(store: Store, pid: str, count: int) -> None:
             store.record_answer(fresh, "l2", "q-fresh", ["c"], False)
             say("answer", fresh, "q-fresh")
         if i == count // 2:
+            say("deleting", doomed)  # from here on, either outcome is right until "deleted"
             store.delete_profile(doomed)
             say("deleted", doomed)
     say("done")
@@ -54,6 +56,15 @@ def main(argv: list[str]) -> int:
         for i in range(int(count)):
             store.record_answer(pid, "l1", f"{tag}-{i}", ["a"], True)
             say("answer", pid, f"{tag}-{i}")
+    elif mode == "keep-going":
+        pid, count = rest
+        for i in range(int(count)):
+            try:
+                store.record_answer(pid, "l1", f"q{i}", ["a"], True)
+            except StoreError as exc:
+                say("storeerror", str(exc).replace("\n", " "))
+            else:
+                say("answer", pid, f"q{i}")
     elif mode == "profiles":
         count, tag = rest
         for i in range(int(count)):
