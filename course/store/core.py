@@ -150,10 +150,16 @@ class StoreCore:
     # -- opening -----------------------------------------------------------------------------------
 
     def _open_checks(self) -> None:
-        self._sweep_temps()
         for path in (self.layout.index, self.layout.groups, self.layout.kiosk, self.layout.staff):
             self._storage(path).load()
-        self._reconcile_index()
+        try:
+            self._sweep_temps()
+            self._reconcile_index()
+        except (OSError, Busy) as exc:
+            # Read-only or locked data can still be shown; saving will say what is wrong.
+            error = exc if isinstance(exc, StoreError) else from_os_error(exc, "your progress", self.data_dir)
+            self.problems.append(f"Progress can be seen but maybe not saved right now. {error}")
+            return
         for path in self.layout.all_data_files():
             self._backup_now(path)
 

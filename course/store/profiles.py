@@ -32,7 +32,8 @@ class ProfilesMixin(StoreCore):
             storage = self._storage(self._profile_path(pid))
             with storage.locked(create=True):
                 storage.save_body(schema.new_body(schema.PROFILE, {"meta": {"1": meta}}))
-            self._index_table().insert(dict(meta))
+            # upsert: another process opening the store may already have listed the new file
+            self._index_table().upsert(dict(meta), _Q.id == pid)
         return pid
 
     def profiles(self) -> list[Profile]:

@@ -56,7 +56,7 @@ def list_calls(data_dir: Path, *args: str, log: Path) -> list[Call]:
         name = syscall
         if syscall == "fsync" and ".tmp-" not in detail.split(">", 1)[0]:
             name = "fsync-dir"
-        calls.append(Call(name, counts[syscall], syscall, detail[:120]))
+        calls.append(Call(name, counts[syscall], syscall, detail[:400]))
     return calls
 
 

@@ -18,7 +18,7 @@ from .helpers import REPO, Acks, assert_acknowledged_survive, worker_command, wo
 from .strace import STRACE_WORKS, Call, list_calls, run_injected, sample
 
 ANSWERS = 8
-PER_KIND = 8
+PER_KIND = 12
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,7 @@ def _copy(template: Path, where: Path) -> Path:
 
 def test_sigkill_at_random_moments(template: tuple[Path, str], tmp_path: Path) -> None:
     rng = random.Random(20261120)
-    for run in range(8):
+    for run in range(12):
         data_dir = _copy(template[0], tmp_path / f"run{run}")
         proc = subprocess.Popen(worker_command(data_dir, "mix", template[1], "60"), stdout=subprocess.PIPE,
                                 text=True, env=worker_env(), cwd=REPO)
