@@ -27,3 +27,25 @@ def run_home(data_dir: Path, content_dirs: Sequence[ContentDir]) -> int:
         return app.return_code or 0
     finally:
         store.close()
+
+
+def run_group(data_dir: Path, content_dirs: Sequence[ContentDir], *, notes: bool = False) -> int:
+    """Group mode: the staff PIN, then the groups (or, with ``notes``, the facilitator notes that follow them)."""
+    from course.store import Store, StoreError
+
+    try:
+        store = Store(data_dir)
+    except StoreError as error:
+        print(f"family-course: {error}", file=sys.stderr)
+        return 1
+    try:
+        course = load_course(content_dirs)
+        from course.ui.app import CourseApp
+        from course.ui.group.start import group_start
+
+        app = CourseApp(course, store, load_settings(data_dir), data_dir, mode="group",
+                        start=group_start(notes=notes))
+        app.run()
+        return app.return_code or 0
+    finally:
+        store.close()

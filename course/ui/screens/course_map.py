@@ -83,7 +83,8 @@ class CourseMapScreen(Screen[None]):
 
     def refresh_map(self) -> None:
         learner = self.app.learner
-        assert learner is not None
+        if learner is None:  # the profile was just deleted; the welcome screen is coming back
+            return
         title = Content.assemble("Course map for ", literal(learner.name))
         self.query_one("#map-title", Static).update(title)
         try:

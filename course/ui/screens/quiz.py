@@ -40,6 +40,10 @@ class QuizScreen(Screen[None]):
     BINDINGS = [
         Binding("c", "check", "Check answer"),
         Binding("escape", "leave", "Course map"),
+        Binding("up", "scroll(-1)", show=False),
+        Binding("down", "scroll(1)", show=False),
+        Binding("pageup", "scroll(-10)", show=False),
+        Binding("pagedown", "scroll(10)", show=False),
     ] + [Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)]
 
     def __init__(self, lesson: Lesson, attempt: Attempt | None = None) -> None:
@@ -94,6 +98,9 @@ class QuizScreen(Screen[None]):
         self.query_one("#quiz-page", VerticalScroll).scroll_home(animate=False)
         choices.items[0].focus()
 
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#quiz-page", VerticalScroll).scroll_relative(y=lines, animate=False)
+
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
         if not self.answered:
             self.query_one("#check", Button).disabled = not event.choices.selected
@@ -130,7 +137,8 @@ class QuizScreen(Screen[None]):
         check.label = "See my score" if last else "Next question"
         check.disabled = False
         check.focus()
-        self.query_one("#quiz-page", VerticalScroll).scroll_to_widget(feedback, animate=False, top=True)
+        page = self.query_one("#quiz-page", VerticalScroll)
+        self.call_after_refresh(page.scroll_to_widget, feedback, animate=False, top=True)
 
     async def advance(self) -> None:
         if self.position < len(self.attempt.question_ids) - 1:
@@ -161,6 +169,10 @@ class QuizResultScreen(Screen[None]):
         Binding("r", "review", "Review missed"),
         Binding("t", "retry", "Retry missed"),
         Binding("escape", "leave", "Course map"),
+        Binding("up", "scroll(-1)", show=False),
+        Binding("down", "scroll(1)", show=False),
+        Binding("pageup", "scroll(-10)", show=False),
+        Binding("pagedown", "scroll(10)", show=False),
     ]
 
     def __init__(self, lesson: Lesson, attempt: Attempt) -> None:
@@ -172,7 +184,7 @@ class QuizResultScreen(Screen[None]):
         attempt = self.attempt
         missed = attempt.missed()
         verdict = ("You passed. Well done." if attempt.passed else
-                   "Not passed yet. That is fine: the review below shows what to look at again.")
+                   "Not passed yet. That is fine: review what you missed, then try those questions again.")
         text = (f"# Your score\n\n**{attempt.score} of {attempt.total} right ({attempt.percent}%).** "
                 f"The pass mark is {attempt.quiz.pass_mark}%.\n\n{verdict}")
         if not missed:
@@ -203,7 +215,11 @@ class QuizResultScreen(Screen[None]):
         review = self.query_one("#review", Markdown)
         await review.update("\n".join(parts))
         review.display = True
-        self.query_one("#result-page", VerticalScroll).scroll_to_widget(review, animate=False, top=True)
+        page = self.query_one("#result-page", VerticalScroll)
+        self.call_after_refresh(page.scroll_to_widget, review, animate=False, top=True)
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#result-page", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_retry(self) -> None:
         retry = self.attempt.retry()

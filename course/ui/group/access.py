@@ -1,0 +1,109 @@
+"""The staff PIN gate in front of group mode. On the very first start it asks the counselor to choose one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Input, Label, Static
+
+from course.store.errors import PinLocked, StoreError
+from course.ui.screens.dialogs import valid_pin
+from course.ui.widgets.crisis_line import CrisisLine
+
+
+class StaffPinScreen(Screen[None]):
+    """Asks for the staff PIN (or has one chosen when there is none), then replaces itself with ``then()``."""
+
+    CSS_PATH = "access.tcss"
+    HELP = ("**Staff PIN**\n\nGroup mode is for counselors. Type the staff PIN and press **Enter**. The same PIN "
+            "lets staff leave the waiting-room kiosk. To change it later: `family-course staff-pin set`.")
+    BINDINGS = [Binding("escape", "app.quit", "Quit")]
+
+    def __init__(self, heading: str, then: Callable[[], Screen]) -> None:
+        super().__init__()
+        self.heading = heading
+        self.then = then
+        self.choosing = False
+
+    def compose(self) -> ComposeResult:
+        with Center(), Vertical(id="access", classes="dialog"):
+            yield Static(self.heading, id="access-heading", classes="page-title", markup=False)
+            yield Static("", id="access-intro", markup=False)
+            yield Label("Staff PIN (4 to 8 digits)", id="pin-label")
+            yield Input(password=True, restrict=r"[0-9]*", max_length=8, id="pin")
+            yield Label("Type the same PIN again", id="pin2-label")
+            yield Input(password=True, restrict=r"[0-9]*", max_length=8, id="pin2")
+            yield Static("", id="access-error", classes="error-text", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("OK", id="ok", variant="primary")
+                yield Button("Quit", id="quit")
+        yield CrisisLine()
+
+    def on_mount(self) -> None:
+        try:
+            self.choosing = not self.app.store.has_staff_pin()
+        except StoreError as error:
+            self.app.report_store_error(error)
+            self.choosing = False
+        intro = ("No staff PIN is set on this computer yet. Choose one now: you will need it each time you start "
+                 "group mode, and staff need it to leave the waiting-room kiosk."
+                 if self.choosing else "For counselors: type the staff PIN.")
+        self.query_one("#access-intro", Static).update(intro)
+        self.query_one("#pin2", Input).display = self.choosing
+        self.query_one("#pin2-label", Label).display = self.choosing
+        self.query_one("#pin", Input).focus()
+
+    def _error(self, message: str) -> None:
+        self.query_one("#access-error", Static).update(message)
+
+    def _submit(self) -> None:
+        pin_box, again_box = self.query_one("#pin", Input), self.query_one("#pin2", Input)
+        pin = pin_box.value
+        if self.choosing:
+            if not valid_pin(pin):
+                self._error("A staff PIN is 4 to 8 digits.")
+                pin_box.focus()
+                return
+            if pin != again_box.value:
+                self._error("The two PINs are not the same. Please type them again.")
+                pin_box.value = again_box.value = ""
+                pin_box.focus()
+                return
+            try:
+                self.app.store.set_staff_pin(pin)
+            except StoreError as error:
+                self._error(str(error))
+                return
+            self.app.notify("Staff PIN saved.", markup=False)
+            self.app.switch_screen(self.then())
+            return
+        try:
+            right = self.app.store.check_staff_pin(pin)
+        except PinLocked as error:
+            self._error(str(error))
+            pin_box.value = ""
+            return
+        except StoreError as error:
+            self._error(str(error))
+            return
+        if right:
+            self.app.switch_screen(self.then())
+        else:
+            self._error("That is not the staff PIN. Please try again.")
+            pin_box.value = ""
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "pin" and self.choosing:
+            self.query_one("#pin2", Input).focus()
+        else:
+            self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self._submit()
+        else:
+            self.app.exit(0)

@@ -1,0 +1,142 @@
+"""A session before (and during) the lesson: who is here today, then on to the projected lesson."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from course.content.model import Lesson
+from course.group import roster
+from course.store.errors import StoreError
+from course.store.records import GroupSession
+from course.ui.literal import literal
+from course.ui.widgets.crisis_line import CrisisLine
+
+HERE, AWAY = "[x] ", "[ ] "
+
+
+class AttendanceScreen(Screen[None]):
+    CSS_PATH = "attendance_screen.tcss"
+    HELP = ("**Who is here**\n\n- **Up/Down**: move through the roster\n- **Enter** or **Space**: mark present "
+            "or not present (saved at once)\n- **P**: present the lesson on the projector\n"
+            "- **Escape**: back to the group\n\nLate arrivals: press Escape in the lesson to come back here; "
+            "the lesson keeps its place.")
+    BINDINGS = [
+        Binding("space", "toggle", "Present / not", show=False),
+        Binding("p", "present", "Present lesson"),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def __init__(self, group_id: str, session_id: str) -> None:
+        super().__init__()
+        self.group_id = group_id
+        self.session_id = session_id
+        self.session: GroupSession | None = None
+        self.names: dict[str, str] = {}
+
+    @property
+    def lesson(self) -> Lesson | None:
+        if self.session is None:
+            return None
+        try:
+            return self.app.course.lesson(self.session.lesson_id)
+        except KeyError:
+            return None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="attendance"):
+            yield Static("", id="session-title", classes="page-title")
+            yield Static("Who is here today? Enter marks a person present or not.", id="attendance-hint")
+            yield OptionList(id="present-list")
+            yield Static("", id="present-count", classes="muted")
+            with Horizontal(classes="buttons"):
+                yield Button("Present the lesson", id="present", variant="primary")
+                yield Button("Back", id="back")
+            yield Static("Keys: Enter present/not \u00b7 P present the lesson \u00b7 ? help \u00b7 Esc back",
+                         classes="muted key-hint")
+        yield CrisisLine()
+
+    def on_mount(self) -> None:
+        store = self.app.store
+        try:
+            group = store.group(self.group_id)
+            self.names = {m.profile_id: m.display_name for m in roster.members(store, group)}
+        except StoreError as error:
+            self.app.report_store_error(error)
+        self.reload()
+        self.query_one("#present-list", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            sessions = self.app.store.sessions(self.group_id)
+        except StoreError as error:
+            self.app.report_store_error(error)
+            return
+        found = [s for s in sessions if s.id == self.session_id]
+        if not found:
+            self.app.notify("This session could not be found.", severity="error", markup=False)
+            return
+        self.session = found[0]
+        lesson = self.lesson
+        title = lesson.title if lesson else f"{self.session.lesson_id} (no longer in the course)"
+        done = "  (finished)" if self.session.finished else ""
+        self.query_one("#session-title", Static).update(
+            Content.assemble(f"{self.session.date}: ", literal(title), done))
+        self.query_one("#present", Button).disabled = lesson is None
+        options = self.query_one("#present-list", OptionList)
+        keep = options.highlighted
+        options.clear_options()
+        for pid, name in self.names.items():
+            mark = HERE if pid in self.session.present else AWAY
+            options.add_option(Option(Content.assemble(mark, literal(name)), id=pid))
+        if not self.names:
+            options.add_option(Option("No one is on this group's roster yet. Add people on the group screen.",
+                                      disabled=True))
+        elif keep is not None:
+            options.highlighted = min(keep, len(self.names) - 1)
+        self.query_one("#present-count", Static).update(
+            f"{len(set(self.session.present) & set(self.names))} of {len(self.names)} present")
+
+    def toggle(self, pid: str) -> None:
+        if self.session is None:
+            return
+        try:
+            self.app.store.set_present(self.session_id, pid, pid not in self.session.present)
+        except StoreError as error:
+            self.app.report_store_error(error)
+        self.reload()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.toggle(event.option.id)
+
+    def action_toggle(self) -> None:
+        option = self.query_one("#present-list", OptionList).highlighted_option
+        if option is not None and option.id:
+            self.toggle(option.id)
+
+    def action_present(self) -> None:
+        lesson = self.lesson
+        if self.session is None or lesson is None:
+            return
+        from course.ui.group.presenter_screen import PresenterScreen
+
+        def ended(result: str | None) -> None:
+            if result == "finished":
+                self.app.pop_screen()
+
+        self.app.push_screen(PresenterScreen(self.session, lesson), ended)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "present":
+            self.action_present()
+        else:
+            self.app.pop_screen()

@@ -1,0 +1,96 @@
+"""The counselor's first screen: the family groups on this computer."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from course.group.roster import MAX_GROUP_NAME, check_group_name
+from course.store.errors import StoreError
+from course.ui.group.dialogs import NameDialog
+from course.ui.literal import literal
+from course.ui.widgets.crisis_line import CrisisLine
+
+
+class GroupsScreen(Screen[None]):
+    CSS_PATH = "groups_screen.tcss"
+    HELP = ("**Family groups**\n\n- **Up/Down** and **Enter**: open a group (its people and sessions)\n"
+            "- **N**: new group\n- **Escape**: quit")
+    BINDINGS = [
+        Binding("n", "new_group", "New group"),
+        Binding("escape", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="groups"):
+            yield Static("Family groups", classes="page-title")
+            yield Static("Choose a group, or make a new one.", classes="muted", id="groups-hint")
+            yield OptionList(id="group-list")
+            with Horizontal(classes="buttons"):
+                yield Button("Open group", id="open", variant="primary")
+                yield Button("New group", id="new")
+                yield Button("Quit", id="quit")
+            yield Static("Keys: Enter open \u00b7 N new group \u00b7 ? help \u00b7 Esc quit", classes="muted key-hint")
+        yield CrisisLine()
+
+    def on_mount(self) -> None:
+        self.refresh_groups()
+        self.query_one("#group-list", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_groups()
+
+    def refresh_groups(self, select: str | None = None) -> None:
+        options = self.query_one("#group-list", OptionList)
+        options.clear_options()
+        try:
+            groups = self.app.store.groups()
+        except StoreError as error:
+            self.app.report_store_error(error)
+            groups = []
+        for group in groups:
+            options.add_option(Option(literal(group.name), id=group.id))
+        self.query_one("#groups-hint", Static).update(
+            "Choose a group, or make a new one." if groups else "No groups yet. Press N to make the first one.")
+        if groups:
+            ids = [g.id for g in groups]
+            options.highlighted = ids.index(select) if select in ids else 0
+
+    def action_new_group(self) -> None:
+        def made(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                gid = self.app.store.create_group(name)
+            except StoreError as error:
+                self.app.report_store_error(error)
+                return
+            self.refresh_groups(select=gid)
+            self.open_group(gid)
+
+        self.app.push_screen(NameDialog("New group", "Group name, like \u201cTuesday evening family group\u201d",
+                                        check_group_name, max_length=MAX_GROUP_NAME, ok="Create group"), made)
+
+    def open_group(self, gid: str) -> None:
+        from course.ui.group.roster_screen import RosterScreen
+
+        self.app.push_screen(RosterScreen(gid))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.open_group(event.option.id)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        match event.button.id:
+            case "open":
+                option = self.query_one("#group-list", OptionList).highlighted_option
+                if option is not None and option.id:
+                    self.open_group(option.id)
+            case "new":
+                self.action_new_group()
+            case "quit":
+                self.app.exit(0)

@@ -1,0 +1,165 @@
+"""The counselor's own screen: follows the projector live and shows that step's facilitator notes.
+
+Runs as a second process (``family-course group --notes``). It polls the small shared presenter file, which the
+presenting app rewrites on every move, a few times a second.
+"""
+
+from __future__ import annotations
+
+import time
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Markdown, Static
+
+from course.content.model import Lesson
+from course.group.notes import discussion_questions, suggested_minutes
+from course.group.shown import Shown, clock
+from course.group.tally import option_label
+from course.ui.group.projector import next_theme
+
+POLL_SECONDS = 0.2
+
+STAGE_TEXT = {
+    "question": "the question only",
+    "options": "the question and the options",
+    "tally": "the count boxes (you are typing the show of hands)",
+    "answer": "the right answer and the tally",
+}
+
+WAITING = ("# Waiting for the projector\n\nNothing is being presented yet. In the other terminal, run "
+           "`family-course group`, open a group, start today's session and press **P** to present the lesson. "
+           "This screen will follow it by itself.")
+
+
+def step_notes(lesson: Lesson, index: int) -> str:
+    step = lesson.steps[index]
+    lines = [f"## {step.title}", "", "### Notes", "",
+             step.facilitator or "_No facilitator notes for this step._", ""]
+    questions = discussion_questions(step)
+    if questions:
+        lines += ["### Questions for the room", "", *(f"- {q}" for q in questions), ""]
+    if index + 1 < len(lesson.steps):
+        lines += ["### Next", "", f"Step {index + 2}: {lesson.steps[index + 1].title}"]
+    elif lesson.quiz is not None and lesson.quiz.questions:
+        lines += ["### Next", "", f"The group quiz ({len(lesson.quiz.questions)} questions)"]
+    else:
+        lines += ["### Next", "", "Finish the session (F on the projector)."]
+    return "\n".join(lines)
+
+
+def quiz_notes(lesson: Lesson, shown: Shown) -> str:
+    assert lesson.quiz is not None
+    question = lesson.quiz.questions[shown.question]
+    lines = [f"## {question.title}", "", question.prompt, "", f"**The room sees:** {STAGE_TEXT[shown.stage]}.", "",
+             "### Options", ""]
+    for i, option in enumerate(question.options):
+        mark = "right" if option.correct else "not quite"
+        lines += [f"- **{option_label(i)} ({mark}):** {option.text}", f"  \n  {option.feedback}"]
+    if question.explanation:
+        lines += ["", "### Why it matters", "", question.explanation]
+    return "\n".join(lines)
+
+
+class NotesScreen(Screen[None]):
+    CSS_PATH = "notes_screen.tcss"
+    HELP = ("**Facilitator notes**\n\nThis screen follows the projector by itself: change steps in the "
+            "presenting terminal. Keep this window on your own screen, never on the projector.\n\n"
+            "- **Up/Down**, **Page Up/Down**: scroll the notes\n- **T**: change the theme\n- **Ctrl+Q**: quit")
+    BINDINGS = [Binding("t", "theme", "Theme", show=False)]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: Shown | None = None
+        self.rendered: tuple | None = None
+        self.step_since = time.monotonic()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="notes"):
+            with Horizontal(id="n-top"):
+                yield Static("Facilitator notes \u2013 your screen only", id="n-title")
+                yield Static("", id="n-clock")
+            yield Static("", id="n-where", markup=False)
+            yield Static("", id="n-timing")
+            yield Static("", id="n-status")
+            with VerticalScroll(id="n-page"):
+                yield Markdown(WAITING, id="n-body", open_links=False)
+            yield Static("Follows the projector by itself \u00b7 \u2191\u2193 scroll \u00b7 ? help \u00b7 "
+                         "Ctrl+Q quit", id="n-hint")
+
+    async def on_mount(self) -> None:
+        self.query_one("#n-page", VerticalScroll).focus()
+        await self.poll()
+        self.set_interval(POLL_SECONDS, self.poll)
+
+    def _lesson(self, shown: Shown) -> Lesson | None:
+        try:
+            return self.app.course.lesson(shown.lesson_id)
+        except KeyError:
+            return None
+
+    async def poll(self) -> None:
+        shown = Shown.from_state(self.app.store.presenter())
+        if shown != self.shown:
+            self.shown = shown
+            await self.render_shown()
+        self.update_clock()
+
+    async def render_shown(self) -> None:
+        shown = self.shown
+        where = self.query_one("#n-where", Static)
+        status = self.query_one("#n-status", Static)
+        body = self.query_one("#n-body", Markdown)
+        lesson = self._lesson(shown) if shown else None
+        key = None if shown is None else (shown.session_id, shown.phase, shown.step, shown.question)
+        if key != self.rendered:
+            self.step_since = time.monotonic()
+        status.update("The projector is blank (press B there to show it again).")
+        status.display = bool(shown and shown.blank)
+        if shown is None:
+            where.update("")
+            text = WAITING
+        elif lesson is None:
+            where.update(shown.lesson_id)
+            text = "This lesson is not in the course this screen loaded (were both started with the same " \
+                   "--content folders?)."
+        elif shown.phase == "done":
+            where.update(lesson.title)
+            text = "# Session finished\n\nThe lesson was marked finished for everyone marked present."
+        elif shown.phase == "quiz" and lesson.quiz is not None and shown.question < len(lesson.quiz.questions):
+            where.update(f"{lesson.title} \u00b7 Quiz question {shown.question + 1} of "
+                         f"{len(lesson.quiz.questions)}")
+            text = quiz_notes(lesson, shown)
+        else:
+            index = min(shown.step, len(lesson.steps) - 1)
+            where.update(f"{lesson.title} \u00b7 Step {index + 1} of {len(lesson.steps)}")
+            text = step_notes(lesson, index)
+        if key != self.rendered:
+            await body.update(text)
+            self.query_one("#n-page", VerticalScroll).scroll_home(animate=False)
+            self.rendered = key
+        else:
+            await body.update(text)
+
+    def update_clock(self) -> None:
+        shown = self.shown
+        if shown is None:
+            self.query_one("#n-clock", Static).update("")
+            self.query_one("#n-timing", Static).update("")
+            return
+        self.query_one("#n-clock", Static).update(f"Session time {clock(shown.elapsed_seconds())}")
+        lesson = self._lesson(shown)
+        timing = ""
+        if lesson is not None and shown.phase == "step" and shown.step < len(lesson.steps):
+            minutes = suggested_minutes(lesson.steps[shown.step].facilitator)
+            here = clock(time.monotonic() - self.step_since)
+            planned = f"suggested {minutes} min" if minutes else f"whole lesson about {lesson.minutes} min"
+            timing = f"On this step {here} ({planned})"
+        elif shown.phase == "quiz":
+            timing = f"On this question {clock(time.monotonic() - self.step_since)}"
+        self.query_one("#n-timing", Static).update(timing)
+
+    def action_theme(self) -> None:
+        next_theme(self.app)

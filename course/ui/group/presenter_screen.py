@@ -1,0 +1,160 @@
+"""The lesson on the projector: one step at a time in large, clean text, and nothing private."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Markdown, Static
+
+from course.content.model import Lesson
+from course.content.texts import CRISIS_LINE
+from course.group.shown import Shown
+from course.store.errors import StoreError
+from course.store.records import GroupSession, now, to_iso
+from course.ui.group.projector import BlankScreen, next_theme, publish
+from course.ui.screens.dialogs import ConfirmDialog
+
+HINT = "\u2192 next   \u2190 back   B blank   T theme   F finish   Esc menu   F2 crisis help"
+
+
+def step_markdown(lesson: Lesson, index: int) -> str:
+    """A step as the room sees it: the title, the text, and any reflection as a question to talk about."""
+    step = lesson.steps[index]
+    parts = [f"# {step.title}" if step.title else "", step.body]
+    parts += [f"> **Talk about it:** {r.prompt}" for r in step.reflections]
+    return "\n\n".join(p for p in parts if p)
+
+
+def closing_markdown(lesson: Lesson) -> str:
+    return (f"# Thank you for coming\n\nToday: **{lesson.title}**\n\nIf things get hard before we meet again:"
+            f"\n\n{CRISIS_LINE}")
+
+
+class PresenterScreen(Screen[str]):
+    CSS_PATH = "presenter_screen.tcss"
+    HELP = ("**Presenting**\n\n- **Right**, **N**, **Enter** or **Space**: next step (after the last step, the "
+            "group quiz)\n- **Left** or **P**: previous step\n- **Up/Down**, **Page Up/Down**: scroll\n"
+            "- **B**: blank the screen (press B again to show it)\n- **T**: change the theme (try High contrast "
+            "on a projector)\n- **F**: finish the session (marks the lesson done for everyone present)\n"
+            "- **Escape**: back to attendance (the lesson keeps its place)\n\nThe facilitator notes are on "
+            "`family-course group --notes`, in a second terminal on your own screen.")
+    BINDINGS = [
+        Binding("right,n,enter,space", "next", "Next", show=False),
+        Binding("left,p", "back", "Back", show=False),
+        Binding("b", "blank", "Blank", show=False),
+        Binding("t", "theme", "Theme", show=False),
+        Binding("f", "finish", "Finish", show=False),
+        Binding("escape", "leave", "Menu", show=False),
+    ]
+
+    def __init__(self, session: GroupSession, lesson: Lesson) -> None:
+        super().__init__()
+        self.session = session
+        self.lesson = lesson
+        self.shown = Shown(session_id=session.id, lesson_id=lesson.id, started=to_iso(now()))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="presenter"):
+            with Horizontal(id="p-top"):
+                yield Static(self.lesson.title, markup=False, id="p-lesson")
+                yield Static("", id="p-count")
+            with VerticalScroll(id="p-page"), Vertical(id="p-reading"):
+                yield Markdown("", id="p-body", open_links=False)
+            yield Static(HINT, id="p-hint")
+
+    async def on_mount(self) -> None:
+        earlier = Shown.from_state(self.app.store.presenter())
+        if earlier is not None and earlier.session_id == self.session.id and earlier.lesson_id == self.lesson.id:
+            last = len(self.lesson.steps) - 1
+            self.shown = earlier.moved(step=min(earlier.step, last), phase="step", blank=False)
+        await self.show()
+        self.query_one("#p-page", VerticalScroll).focus()
+
+    async def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            await self.show()
+
+    async def show(self) -> None:
+        total = len(self.lesson.steps)
+        if self.shown.phase == "done":
+            body, count = closing_markdown(self.lesson), ""
+        else:
+            body, count = step_markdown(self.lesson, self.shown.step), f"{self.shown.step + 1} / {total}"
+        self.query_one("#p-count", Static).update(count)
+        await self.query_one("#p-body", Markdown).update(body)
+        self.query_one("#p-page", VerticalScroll).scroll_home(animate=False)
+        publish(self.app, self.shown)
+
+    async def move(self, **changes) -> None:
+        self.shown = self.shown.moved(**changes)
+        await self.show()
+
+    async def action_next(self) -> None:
+        if self.shown.phase == "done":
+            return
+        if self.shown.step < len(self.lesson.steps) - 1:
+            await self.move(step=self.shown.step + 1)
+        elif self.lesson.quiz is not None and self.lesson.quiz.questions:
+            self.open_quiz()
+        else:
+            self.action_finish()
+
+    async def action_back(self) -> None:
+        if self.shown.phase == "step" and self.shown.step > 0:
+            await self.move(step=self.shown.step - 1)
+
+    def open_quiz(self) -> None:
+        from course.ui.group.quiz_screen import GroupQuizScreen
+
+        def after(result: str | None) -> None:
+            if result == "finish":
+                self.action_finish()
+            else:
+                self.shown = self.shown.moved(phase="step", step=len(self.lesson.steps) - 1)
+
+        self.app.push_screen(GroupQuizScreen(self.session, self.lesson, self.shown), after)
+
+    def action_blank(self) -> None:
+        publish(self.app, self.shown.moved(blank=True))
+
+        def unblanked(_: None) -> None:
+            publish(self.app, self.shown)
+
+        self.app.push_screen(BlankScreen(), unblanked)
+
+    def action_theme(self) -> None:
+        next_theme(self.app)
+
+    def action_finish(self) -> None:
+        if self.shown.phase == "done":
+            return
+        present = len(self._present())
+        people = "1 person" if present == 1 else f"{present} people"
+
+        async def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.app.store.finish_session(self.session.id)
+            except StoreError as error:
+                self.app.report_store_error(error)
+                return
+            await self.move(phase="done")
+
+        self.app.push_screen(ConfirmDialog(
+            f"Finish this session? \u201c{self.lesson.title}\u201d will be marked finished for the {people} "
+            "marked present.", yes="Finish session", focus_yes=True), confirmed)
+
+    def _present(self) -> tuple[str, ...]:
+        try:
+            for session in self.app.store.sessions(self.session.group_id):
+                if session.id == self.session.id:
+                    return session.present
+        except StoreError as error:
+            self.app.report_store_error(error)
+        return self.session.present
+
+    def action_leave(self) -> None:
+        self.dismiss("finished" if self.shown.phase == "done" else None)

@@ -1,0 +1,215 @@
+"""One group: its people (by the first names chosen for the room) and its sessions."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from course.group import roster
+from course.group.text import first_name
+from course.store.errors import StoreError
+from course.store.records import Group, GroupSession
+from course.ui.group.dialogs import NameDialog, PickDialog, lesson_items
+from course.ui.literal import literal
+from course.ui.screens.dialogs import ConfirmDialog
+from course.ui.widgets.crisis_line import CrisisLine
+
+PRIVATE_NOTE = ("Profile names are shown below. If the projector is on, blank it or turn it away while you "
+                "choose.")
+
+
+class RosterScreen(Screen[None]):
+    CSS_PATH = "roster_screen.tcss"
+    HELP = ("**A family group**\n\n- **A**: add a new person (makes a profile on this computer)\n"
+            "- **E**: add someone who already has a profile here\n- **Delete**: take the highlighted person "
+            "off the roster (their profile and progress stay)\n- **S**: start today's session (or go back to "
+            "it)\n- **Enter** on a session: open it, if it is not finished\n- **Escape**: back to the groups\n\n"
+            "Only the names you type here are shown in group mode, so a first name is enough.")
+    BINDINGS = [
+        Binding("a", "add_new", "Add person"),
+        Binding("e", "add_existing", "Add existing"),
+        Binding("delete", "remove", "Remove"),
+        Binding("s", "start", "Start session"),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def __init__(self, group_id: str) -> None:
+        super().__init__()
+        self.group_id = group_id
+        self.group: Group | None = None
+        self.session_list: list[GroupSession] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="roster"):
+            yield Static("", id="group-name", classes="page-title")
+            with Horizontal(id="roster-columns"):
+                with Vertical(id="people-column"):
+                    yield Static("People", classes="column-title")
+                    yield OptionList(id="people")
+                with Vertical(id="sessions-column"):
+                    yield Static("Sessions", classes="column-title")
+                    yield OptionList(id="sessions")
+            with Horizontal(classes="buttons"):
+                yield Button("Start today's session", id="start", variant="primary")
+                yield Button("Add person", id="add")
+                yield Button("Add existing", id="existing")
+                yield Button("Back", id="back")
+            yield Static("Keys: S session \u00b7 A add \u00b7 E existing profile \u00b7 Del remove \u00b7 ? help "
+                         "\u00b7 Esc back", classes="muted key-hint")
+        yield CrisisLine()
+
+    def on_mount(self) -> None:
+        self.refresh_roster()
+        self.query_one("#people", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_roster()
+
+    def refresh_roster(self) -> None:
+        store = self.app.store
+        try:
+            self.group = store.group(self.group_id)
+            people = roster.members(store, self.group)
+            self.session_list = store.sessions(self.group_id)
+        except StoreError as error:
+            self.app.report_store_error(error)
+            return
+        self.query_one("#group-name", Static).update(literal(self.group.name))
+        plist = self.query_one("#people", OptionList)
+        plist.clear_options()
+        for member in people:
+            plist.add_option(Option(literal(member.display_name), id=member.profile_id))
+        if not people:
+            plist.add_option(Option(Content("No one yet. Press A to add a person."), disabled=True))
+        slist = self.query_one("#sessions", OptionList)
+        slist.clear_options()
+        for session in reversed(self.session_list):
+            slist.add_option(Option(self._session_prompt(session), id=session.id, disabled=session.finished))
+        if not self.session_list:
+            slist.add_option(Option(Content("No sessions yet."), disabled=True))
+
+    def _session_prompt(self, session: GroupSession) -> Content:
+        try:
+            title = self.app.course.lesson(session.lesson_id).title
+        except KeyError:
+            title = session.lesson_id
+        state = "finished" if session.finished else "open"
+        return Content.assemble(f"{session.date}  ", literal(title),
+                                (f"  ({len(session.present)} present, {state})", "italic"))
+
+    # -- adding and removing people ---------------------------------------------------------------------------
+    def action_add_new(self) -> None:
+        def named(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                roster.add_new_member(self.app.store, self.group_id, name)
+            except StoreError as error:
+                self.app.report_store_error(error)
+            self.refresh_roster()
+
+        self.app.push_screen(NameDialog(
+            "Add a person", "The name the group will see (a first name is enough)", roster.check_display_name,
+            note="This makes a profile on this computer, so the person's progress is kept.",
+            max_length=roster.MAX_DISPLAY_NAME, ok="Add"), named)
+
+    def action_add_existing(self) -> None:
+        store = self.app.store
+        try:
+            current = set(store.group(self.group_id).member_ids)
+            profiles = [p for p in store.profiles() if p.id not in current]
+        except StoreError as error:
+            self.app.report_store_error(error)
+            return
+        if not profiles:
+            self.app.notify("Everyone with a profile on this computer is already in this group.", markup=False)
+            return
+        names = {p.id: p.name for p in profiles}
+
+        def picked(pid: str | None) -> None:
+            if pid is None:
+                return
+
+            def named(name: str | None) -> None:
+                if name is None:
+                    return
+                try:
+                    roster.add_existing_member(store, self.group_id, pid, name)
+                except StoreError as error:
+                    self.app.report_store_error(error)
+                self.refresh_roster()
+
+            self.app.push_screen(NameDialog(
+                "Name for the group", "The name the group will see (a first name is enough)",
+                roster.check_display_name, value=first_name(names[pid])[: roster.MAX_DISPLAY_NAME],
+                max_length=roster.MAX_DISPLAY_NAME, ok="Add"), named)
+
+        self.app.push_screen(PickDialog("Add someone with a profile", [(p.id, literal(p.name)) for p in profiles],
+                                        note=PRIVATE_NOTE), picked)
+
+    def action_remove(self) -> None:
+        option = self.query_one("#people", OptionList).highlighted_option
+        if option is None or option.id is None:
+            return
+        pid = option.id
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                try:
+                    self.app.store.remove_member(self.group_id, pid)
+                except StoreError as error:
+                    self.app.report_store_error(error)
+                self.refresh_roster()
+
+        self.app.push_screen(ConfirmDialog(
+            "Take this person off the roster? Their profile, progress and past attendance stay.", yes="Remove"),
+            confirmed)
+
+    # -- sessions ---------------------------------------------------------------------------------------------
+    def action_start(self) -> None:
+        try:
+            existing = roster.open_session_today(self.app.store, self.group_id)
+        except StoreError as error:
+            self.app.report_store_error(error)
+            return
+        if existing is not None:
+            self.app.notify("Going back to today's session.", markup=False)
+            self.open_session(existing.id)
+            return
+
+        def chosen(lesson_id: str | None) -> None:
+            if lesson_id is None:
+                return
+            try:
+                sid = self.app.store.start_session(self.group_id, lesson_id, roster.today())
+            except StoreError as error:
+                self.app.report_store_error(error)
+                return
+            self.open_session(sid)
+
+        self.app.push_screen(PickDialog("Which lesson today?", lesson_items(self.app.course.lessons)), chosen)
+
+    def open_session(self, sid: str) -> None:
+        from course.ui.group.attendance_screen import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen(self.group_id, sid))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "sessions" and event.option.id:
+            self.open_session(event.option.id)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        match event.button.id:
+            case "start":
+                self.action_start()
+            case "add":
+                self.action_add_new()
+            case "existing":
+                self.action_add_existing()
+            case "back":
+                self.app.pop_screen()
