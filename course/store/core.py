@@ -96,7 +96,7 @@ class StoreCore:
                 must_exist=kind == schema.PROFILE,
                 on_damage=lambda p, reason, raw, kind=kind: self._recover(kind, p, reason, raw),
                 on_migrate=self._before_migration,
-                on_write=self._after_write,
+                on_write=self._after_write if kind != schema.PRESENTER else None,
             )
             self._storages[path] = storage
         return storage

@@ -19,7 +19,6 @@ class PresenterMixin(StoreCore):
             storage = self._storage(self.layout.presenter)
             with storage.locked():
                 storage.save_body(body)
-        self._dirty.discard(self.layout.presenter)
 
     def presenter(self) -> dict[str, Any] | None:
         """The shared state, or None. One small read, no lock (the file is only ever replaced whole)."""
