@@ -100,8 +100,8 @@ class AttendanceScreen(Screen[None]):
         if not self.names:
             options.add_option(Option("No one is on this group's roster yet. Add people on the group screen.",
                                       disabled=True))
-        elif keep is not None:
-            options.highlighted = min(keep, len(self.names) - 1)
+        else:
+            options.highlighted = min(keep or 0, len(self.names) - 1)
         self.query_one("#present-count", Static).update(
             f"{len(set(self.session.present) & set(self.names))} of {len(self.names)} present")
 

@@ -1,0 +1,73 @@
+"""What the projected screen shows, shared with the counselor's notes screen through ``Store.set_presenter``.
+
+The presenter writes one ``Shown`` each time it moves; the notes screen (another process) reads it back a few
+times a second. ``from_state`` accepts only a well-formed state, so a damaged or foreign file reads as nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import UTC, datetime
+from typing import Any
+
+PHASES = ("step", "quiz", "done")
+QUIZ_STAGES = ("question", "options", "tally", "answer")
+
+
+@dataclass(frozen=True)
+class Shown:
+    session_id: str
+    lesson_id: str
+    started: str  # ISO time the session began presenting, for the elapsed-time clock
+    step: int = 0
+    phase: str = "step"  # "step", "quiz" or "done"
+    question: int = 0  # position in the quiz
+    stage: str = "question"  # how much of the quiz question the room sees
+    blank: bool = False
+
+    def to_state(self) -> dict[str, Any]:
+        return {"kind": "group", **asdict(self)}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any] | None) -> Shown | None:
+        if not isinstance(state, dict) or state.get("kind") != "group":
+            return None
+        types = {"session_id": str, "lesson_id": str, "started": str, "step": int, "phase": str,
+                 "question": int, "stage": str, "blank": bool}
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            value = state.get(f.name)
+            if value is None:
+                continue
+            wanted = types[f.name]
+            if wanted is int and isinstance(value, bool):
+                return None
+            if not isinstance(value, wanted):
+                return None
+            values[f.name] = value
+        if not {"session_id", "lesson_id", "started"} <= values.keys():
+            return None
+        shown = cls(**values)
+        if shown.phase not in PHASES or shown.stage not in QUIZ_STAGES or shown.step < 0 or shown.question < 0:
+            return None
+        return shown
+
+    def moved(self, **changes: Any) -> Shown:
+        return replace(self, **changes)
+
+    def elapsed_seconds(self, now: datetime | None = None) -> float:
+        try:
+            began = datetime.fromisoformat(self.started)
+        except ValueError:
+            return 0.0
+        if began.tzinfo is None:
+            began = began.replace(tzinfo=UTC)
+        return max(0.0, ((now or datetime.now(UTC)) - began).total_seconds())
+
+
+def clock(seconds: float) -> str:
+    """``"12:05"`` or ``"1:02:05"``."""
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
