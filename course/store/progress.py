@@ -49,6 +49,8 @@ class ProgressMixin(StoreCore):
         self, pid: str, lesson_id: str, question_id: str, choices: Sequence[str], correct: bool
     ) -> None:
         """Save one answer. When this returns, the answer is on disk."""
+        if isinstance(choices, str | bytes):
+            raise TypeError("choices must be a list of option keys, not a single string")
         doc = {"lesson_id": str(lesson_id), "question_id": str(question_id),
                "choices": [str(c) for c in choices], "correct": bool(correct), "at": to_iso(now())}
         with self._guard("your answer"):

@@ -157,3 +157,21 @@ def test_backups_rotate(data_dir: Path) -> None:
         for i in range(12):
             s.record_answer(pid, "l", f"q{i}", ["a"], True)
     assert len(list((data_dir / "backups" / f"profiles-{pid}.json").iterdir())) == 5
+
+
+def test_opening_backs_up_what_an_unclosed_session_saved(data_dir: Path) -> None:
+    s = Store(data_dir)
+    pid = s.create_profile("Ana")
+    for i in range(3):
+        s.record_answer(pid, "l", f"q{i}", ["a"], True)
+    del s  # never closed, as after a crash
+    Store(data_dir)  # opening backs up what changed since the last backup
+    (data_dir / "profiles" / f"{pid}.json").write_bytes(b"")
+    with Store(data_dir) as again:
+        assert [a.question_id for a in again.answers(pid)] == ["q0", "q1", "q2"]
+
+
+def test_choices_must_be_a_list(store: Store) -> None:
+    pid = store.create_profile("Ana")
+    with pytest.raises(TypeError):
+        store.record_answer(pid, "l", "q", "abc", True)  # type: ignore[arg-type]
