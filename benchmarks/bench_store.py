@@ -22,8 +22,12 @@ from tinydb import TinyDB
 
 from course.store import Store
 
-ANSWER = {"lesson_id": "rebuilding-trust", "question_id": "calling-in-sick",
-          "choices": ["calmly-say-no"], "correct": True}
+ANSWER = {
+    "lesson_id": "rebuilding-trust",
+    "question_id": "calling-in-sick",
+    "choices": ["calmly-say-no"],
+    "correct": True,
+}
 
 
 def _answer_doc(i: int) -> dict[str, object]:

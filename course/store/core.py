@@ -22,9 +22,13 @@ UNKNOWN_PROFILE = (
     "please choose a profile from the list."
 )
 
-_SHARED_KINDS = {"profiles.json": schema.INDEX, "groups.json": schema.GROUPS,
-                 "kiosk.json": schema.KIOSK, "staff.json": schema.STAFF,
-                 "presenter.json": schema.PRESENTER}
+_SHARED_KINDS = {
+    "profiles.json": schema.INDEX,
+    "groups.json": schema.GROUPS,
+    "kiosk.json": schema.KIOSK,
+    "staff.json": schema.STAFF,
+    "presenter.json": schema.PRESENTER,
+}
 
 _WHAT = {
     schema.INDEX: "The list of profiles",
@@ -201,7 +205,10 @@ class StoreCore:
             if meta is None:
                 continue
             entries[str(next_key)] = {
-                "id": pid, "name": meta["name"], "created": meta["created"], "pin": meta.get("pin"),
+                "id": pid,
+                "name": meta["name"],
+                "created": meta["created"],
+                "pin": meta.get("pin"),
             }
             next_key += 1
             changed = True
@@ -229,8 +236,7 @@ class StoreCore:
             storage.save_body(body)
         name = (self._profile_meta(pid) or {}).get("name", "")
         self.problems.append(
-            f"The progress file for {name} was missing; it was restored from the backup made "
-            f"{_when(when)}."
+            f"The progress file for {name} was missing; it was restored from the backup made {_when(when)}."
         )
         return True
 
@@ -283,4 +289,3 @@ def _when(moment: Any) -> str:
     if moment is None:
         return "earlier"
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-

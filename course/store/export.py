@@ -28,14 +28,16 @@ class ExportMixin(StoreCore):
         """Everything kept for one profile, except its PIN hash."""
         me: Any = self
         profile = asdict(me.profile(pid))
-        return _plain({
-            "format": EXPORT_FORMAT,
-            "version": EXPORT_VERSION,
-            "exported": now(),
-            "profile": profile,
-            "lessons": [asdict(s) for s in me.lesson_states(pid).values()],
-            "answers": [asdict(a) for a in me.answers(pid)],
-            "quiz_results": [asdict(q) for q in me.quiz_results(pid)],
-            "journal": [asdict(j) for j in me.journal(pid)],
-            "preferences": me.preferences(pid),
-        })
+        return _plain(
+            {
+                "format": EXPORT_FORMAT,
+                "version": EXPORT_VERSION,
+                "exported": now(),
+                "profile": profile,
+                "lessons": [asdict(s) for s in me.lesson_states(pid).values()],
+                "answers": [asdict(a) for a in me.answers(pid)],
+                "quiz_results": [asdict(q) for q in me.quiz_results(pid)],
+                "journal": [asdict(j) for j in me.journal(pid)],
+                "preferences": me.preferences(pid),
+            }
+        )

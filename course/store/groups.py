@@ -18,14 +18,19 @@ UNKNOWN_SESSION = "This group session could not be found. It may have been remov
 
 
 def _group(doc: dict[str, Any]) -> Group:
-    return Group(id=doc["id"], name=doc["name"], created=from_iso(doc["created"]),
-                 member_ids=tuple(doc["members"]))
+    return Group(id=doc["id"], name=doc["name"], created=from_iso(doc["created"]), member_ids=tuple(doc["members"]))
 
 
 def _session(doc: dict[str, Any]) -> GroupSession:
-    return GroupSession(id=doc["id"], group_id=doc["group_id"], date=doc["date"], lesson_id=doc["lesson_id"],
-                        present=tuple(doc["present"]),
-                        tallies={q: dict(c) for q, c in doc["tallies"].items()}, finished=doc["finished"])
+    return GroupSession(
+        id=doc["id"],
+        group_id=doc["group_id"],
+        date=doc["date"],
+        lesson_id=doc["lesson_id"],
+        present=tuple(doc["present"]),
+        tallies={q: dict(c) for q, c in doc["tallies"].items()},
+        finished=doc["finished"],
+    )
 
 
 class GroupsMixin(StoreCore):
@@ -57,8 +62,17 @@ class GroupsMixin(StoreCore):
             table = self._table("sessions")
             with table.storage.locked():
                 self._find("groups", gid, UNKNOWN_GROUP)
-                table.insert({"id": sid, "group_id": gid, "date": date, "lesson_id": lesson_id,
-                              "present": [], "tallies": {}, "finished": False})
+                table.insert(
+                    {
+                        "id": sid,
+                        "group_id": gid,
+                        "date": date,
+                        "lesson_id": lesson_id,
+                        "present": [],
+                        "tallies": {},
+                        "finished": False,
+                    }
+                )
         return sid
 
     def sessions(self, gid: str) -> list[GroupSession]:
@@ -80,6 +94,7 @@ class GroupsMixin(StoreCore):
 
     def finish_session(self, sid: str) -> None:
         """Close the session and mark the lesson done for every member who was present."""
+
         def close(doc: dict[str, Any]) -> None:
             doc["finished"] = True
 

@@ -17,9 +17,15 @@ UNKNOWN_ENTRY = "This journal entry could not be found. It may have been deleted
 
 
 def _entry(doc: dict[str, Any]) -> JournalEntry:
-    return JournalEntry(id=doc["id"], lesson_id=doc["lesson_id"], prompt_key=doc["prompt_key"],
-                        prompt=doc["prompt"], text=doc["text"], created=from_iso(doc["created"]),
-                        updated=from_iso(doc["updated"]))
+    return JournalEntry(
+        id=doc["id"],
+        lesson_id=doc["lesson_id"],
+        prompt_key=doc["prompt_key"],
+        prompt=doc["prompt"],
+        text=doc["text"],
+        created=from_iso(doc["created"]),
+        updated=from_iso(doc["updated"]),
+    )
 
 
 class JournalMixin(StoreCore):
@@ -37,9 +43,16 @@ class JournalMixin(StoreCore):
             with table.storage.locked():
                 found = table.search(cond)
                 stamp = to_iso(now())
-                doc = dict(found[0]) if found else {
-                    "id": uuid.uuid4().hex, "lesson_id": lesson_id, "prompt_key": prompt_key, "created": stamp,
-                }
+                doc = (
+                    dict(found[0])
+                    if found
+                    else {
+                        "id": uuid.uuid4().hex,
+                        "lesson_id": lesson_id,
+                        "prompt_key": prompt_key,
+                        "created": stamp,
+                    }
+                )
                 doc.update(prompt=prompt, text=text, updated=stamp)
                 table.upsert(doc, cond)
         return _entry(doc)

@@ -75,7 +75,5 @@ class Layout:
     def all_data_files(self) -> list[Path]:
         """Shared files first, then every profile file."""
         shared = [self.index, self.groups, self.kiosk, self.staff]
-        profiles = sorted(
-            p for p in self.profiles_dir.glob("*.json") if is_id(p.stem)
-        )
+        profiles = sorted(p for p in self.profiles_dir.glob("*.json") if is_id(p.stem))
         return shared + profiles

@@ -58,9 +58,7 @@ def attempt(state: dict[str, Any], record: dict[str, Any], pin: str) -> tuple[bo
     locked_until = float(state.get("locked_until", 0.0))
     if locked_until > now:
         wait = min(locked_until - now, MAX_DELAY)
-        raise PinLocked(
-            f"Too many wrong PINs. Please wait {_say(wait)} and try again.", retry_after=wait
-        )
+        raise PinLocked(f"Too many wrong PINs. Please wait {_say(wait)} and try again.", retry_after=wait)
     if pin_matches(record, pin):
         return True, {"failures": 0, "locked_until": 0.0}
     failures = int(state.get("failures", 0)) + 1
@@ -69,7 +67,8 @@ def attempt(state: dict[str, Any], record: dict[str, Any], pin: str) -> tuple[bo
 
 def changed(stored: dict[str, Any], state: dict[str, Any]) -> bool:
     return (int(stored.get("failures", 0)), float(stored.get("locked_until", 0.0))) != (
-        state["failures"], state["locked_until"]
+        state["failures"],
+        state["locked_until"],
     )
 
 

@@ -16,8 +16,7 @@ _Q = Query()
 
 
 def _profile(doc: dict[str, Any]) -> Profile:
-    return Profile(id=doc["id"], name=doc["name"], has_pin=doc.get("pin") is not None,
-                   created=from_iso(doc["created"]))
+    return Profile(id=doc["id"], name=doc["name"], has_pin=doc.get("pin") is not None, created=from_iso(doc["created"]))
 
 
 class ProfilesMixin(StoreCore):

@@ -28,14 +28,24 @@ def _ordered(docs: list[Any]) -> list[Any]:
 
 def _lesson_state(doc: dict[str, Any]) -> LessonState:
     return LessonState(
-        lesson_id=doc["lesson_id"], step=doc["step"], status=doc["status"], seconds=float(doc["seconds"]),
-        started=maybe_iso(doc.get("started")), finished=maybe_iso(doc.get("finished")),
+        lesson_id=doc["lesson_id"],
+        step=doc["step"],
+        status=doc["status"],
+        seconds=float(doc["seconds"]),
+        started=maybe_iso(doc.get("started")),
+        finished=maybe_iso(doc.get("finished")),
     )
 
 
 def _quiz(doc: dict[str, Any]) -> QuizResult:
-    return QuizResult(lesson_id=doc["lesson_id"], score=doc["score"], total=doc["total"],
-                      percent=doc["percent"], passed=doc["passed"], at=from_iso(doc["at"]))
+    return QuizResult(
+        lesson_id=doc["lesson_id"],
+        score=doc["score"],
+        total=doc["total"],
+        percent=doc["percent"],
+        passed=doc["passed"],
+        at=from_iso(doc["at"]),
+    )
 
 
 def percent_of(score: int, total: int) -> int:
@@ -45,14 +55,17 @@ def percent_of(score: int, total: int) -> int:
 class ProgressMixin(StoreCore):
     # -- answers -----------------------------------------------------------------------------------
 
-    def record_answer(
-        self, pid: str, lesson_id: str, question_id: str, choices: Sequence[str], correct: bool
-    ) -> None:
+    def record_answer(self, pid: str, lesson_id: str, question_id: str, choices: Sequence[str], correct: bool) -> None:
         """Save one answer. When this returns, the answer is on disk."""
         if isinstance(choices, str | bytes):
             raise TypeError("choices must be a list of option keys, not a single string")
-        doc = {"lesson_id": str(lesson_id), "question_id": str(question_id),
-               "choices": [str(c) for c in choices], "correct": bool(correct), "at": to_iso(now())}
+        doc = {
+            "lesson_id": str(lesson_id),
+            "question_id": str(question_id),
+            "choices": [str(c) for c in choices],
+            "correct": bool(correct),
+            "at": to_iso(now()),
+        }
         with self._guard("your answer"):
             self._profile_db(pid).table("answers").insert(doc)
 
@@ -60,8 +73,16 @@ class ProgressMixin(StoreCore):
         """Every answer of the profile, oldest first."""
         with self._guard("your answers"):
             docs = _ordered(self._profile_db(pid).table("answers").all())
-        return [Answer(lesson_id=d["lesson_id"], question_id=d["question_id"], choices=tuple(d["choices"]),
-                       correct=d["correct"], at=from_iso(d["at"])) for d in docs]
+        return [
+            Answer(
+                lesson_id=d["lesson_id"],
+                question_id=d["question_id"],
+                choices=tuple(d["choices"]),
+                correct=d["correct"],
+                at=from_iso(d["at"]),
+            )
+            for d in docs
+        ]
 
     # -- lesson state ------------------------------------------------------------------------------
 
@@ -74,7 +95,12 @@ class ProgressMixin(StoreCore):
         return {d["lesson_id"]: _lesson_state(d) for d in docs}
 
     def save_lesson_state(
-        self, pid: str, lesson_id: str, *, step: int | None = None, status: str | None = None,
+        self,
+        pid: str,
+        lesson_id: str,
+        *,
+        step: int | None = None,
+        status: str | None = None,
         add_seconds: float = 0.0,
     ) -> LessonState:
         """Move a lesson on. A step save never takes a finished lesson back to "in_progress"."""
@@ -88,10 +114,18 @@ class ProgressMixin(StoreCore):
             table = self._profile_db(pid).table("lessons")
             with table.storage.locked():
                 found = table.search(_Q.lesson_id == lesson_id)
-                doc = dict(found[0]) if found else {
-                    "lesson_id": lesson_id, "step": 0, "status": "not_started", "seconds": 0.0,
-                    "started": None, "finished": None,
-                }
+                doc = (
+                    dict(found[0])
+                    if found
+                    else {
+                        "lesson_id": lesson_id,
+                        "step": 0,
+                        "status": "not_started",
+                        "seconds": 0.0,
+                        "started": None,
+                        "finished": None,
+                    }
+                )
                 _advance(doc, step, status, add_seconds)
                 table.upsert(doc, _Q.lesson_id == lesson_id)
         return _lesson_state(doc)
@@ -101,8 +135,14 @@ class ProgressMixin(StoreCore):
     def record_quiz_result(self, pid: str, lesson_id: str, score: int, total: int, passed: bool) -> QuizResult:
         if total < 0 or not 0 <= score <= max(total, 0):
             raise ValueError("score must be between 0 and total")
-        doc = {"lesson_id": lesson_id, "score": int(score), "total": int(total),
-               "percent": percent_of(score, total), "passed": bool(passed), "at": to_iso(now())}
+        doc = {
+            "lesson_id": lesson_id,
+            "score": int(score),
+            "total": int(total),
+            "percent": percent_of(score, total),
+            "passed": bool(passed),
+            "at": to_iso(now()),
+        }
         with self._guard("your quiz result"):
             self._profile_db(pid).table("quizzes").insert(doc)
         return _quiz(doc)
@@ -126,8 +166,7 @@ class ProgressMixin(StoreCore):
 
     def set_preference(self, pid: str, key: str, value: str) -> None:
         with self._guard("your setting"):
-            self._profile_db(pid).table("prefs").upsert({"key": str(key), "value": str(value)},
-                                                         _Q.key == str(key))
+            self._profile_db(pid).table("prefs").upsert({"key": str(key), "value": str(value)}, _Q.key == str(key))
 
 
 def _advance(doc: dict[str, Any], step: int | None, status: str | None, add_seconds: float) -> None:

@@ -22,11 +22,16 @@ def worker_env() -> dict[str, str]:
     return env
 
 
-def run_worker(data_dir: Path, *args: str, prefix: list[str] | None = None,
-               timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run_worker(
+    data_dir: Path, *args: str, prefix: list[str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*(prefix or []), *worker_command(data_dir, *args)], capture_output=True, text=True,
-        env=worker_env(), cwd=REPO, timeout=timeout,
+        [*(prefix or []), *worker_command(data_dir, *args)],
+        capture_output=True,
+        text=True,
+        env=worker_env(),
+        cwd=REPO,
+        timeout=timeout,
     )
 
 

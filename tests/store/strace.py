@@ -36,8 +36,17 @@ STRACE_WORKS = _strace_works()
 
 def list_calls(data_dir: Path, *args: str, log: Path) -> list[Call]:
     """Run the worker once, traced, and return its write-related calls after it said "ready"."""
-    cmd = [STRACE or "strace", "-f", "-qq", "-y", "-e", f"trace={','.join(SYSCALLS)}", "-o", str(log),
-           *worker_command(data_dir, *args)]
+    cmd = [
+        STRACE or "strace",
+        "-f",
+        "-qq",
+        "-y",
+        "-e",
+        f"trace={','.join(SYSCALLS)}",
+        "-o",
+        str(log),
+        *worker_command(data_dir, *args),
+    ]
     subprocess.run(cmd, check=True, capture_output=True, env=worker_env(), cwd=REPO, timeout=120)
     counts: dict[str, int] = {}
     calls: list[Call] = []
@@ -75,6 +84,16 @@ def sample(calls: list[Call], per_kind: int) -> list[Call]:
 
 def run_injected(data_dir: Path, call: Call, action: str, *args: str) -> subprocess.CompletedProcess[str]:
     """Run the worker with ``action`` (e.g. "signal=KILL", "error=ENOSPC") injected into ``call``."""
-    cmd = [STRACE or "strace", "-f", "-qq", "-o", "/dev/null", "-e", f"trace={call.syscall}",
-           "-e", f"inject={call.syscall}:{action}:when={call.nth}", *worker_command(data_dir, *args)]
+    cmd = [
+        STRACE or "strace",
+        "-f",
+        "-qq",
+        "-o",
+        "/dev/null",
+        "-e",
+        f"trace={call.syscall}",
+        "-e",
+        f"inject={call.syscall}:{action}:when={call.nth}",
+        *worker_command(data_dir, *args),
+    ]
     return subprocess.run(cmd, capture_output=True, text=True, env=worker_env(), cwd=REPO, timeout=120)

@@ -9,8 +9,14 @@ from .helpers import REPO, worker_env
 
 
 def test_benchmark_quick_run_prints_percentiles() -> None:
-    done = subprocess.run([sys.executable, "benchmarks/bench_store.py", "--quick"], capture_output=True,
-                          text=True, cwd=REPO, env=worker_env(), timeout=120)
+    done = subprocess.run(
+        [sys.executable, "benchmarks/bench_store.py", "--quick"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=worker_env(),
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "| Store, 3 profiles x 2 answers |" in out

@@ -14,8 +14,17 @@ PROCESSES = 8
 
 
 def _run_all(data_dir: Path, jobs: list[tuple[str, ...]]) -> list[Acks]:
-    procs = [subprocess.Popen(worker_command(data_dir, *job), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True, env=worker_env(), cwd=REPO) for job in jobs]
+    procs = [
+        subprocess.Popen(
+            worker_command(data_dir, *job),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=worker_env(),
+            cwd=REPO,
+        )
+        for job in jobs
+    ]
     results = []
     for proc in procs:
         out, err = proc.communicate(timeout=120)

@@ -122,8 +122,7 @@ def test_export_is_json_and_has_no_pin_hash(store: Store, fast_pins: None) -> No
     store.set_preference(pid, "theme", "dark")
     exported = store.export_profile(pid)
     text = json.dumps(exported)
-    assert exported["profile"] == {"id": pid, "name": "Ana", "has_pin": True,
-                                   "created": exported["profile"]["created"]}
+    assert exported["profile"] == {"id": pid, "name": "Ana", "has_pin": True, "created": exported["profile"]["created"]}
     assert [a["question_id"] for a in exported["answers"]] == ["q"]
     assert exported["lessons"][0]["step"] == 1
     assert exported["quiz_results"][0]["percent"] == 80

@@ -19,6 +19,7 @@ def _bitflip(at: float) -> Callable[[bytes], bytes]:
     def flip(raw: bytes) -> bytes:
         i = min(int(len(raw) * at), len(raw) - 1)
         return raw[:i] + bytes([raw[i] ^ (1 << (i % 8))]) + raw[i + 1 :]
+
     return flip
 
 
@@ -74,9 +75,7 @@ def _target(data_dir: Path, name: str, ids: dict[str, object]) -> Path:
 
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
 @pytest.mark.parametrize("name", FILES)
-def test_damaged_file_is_kept_and_restored(
-    data_dir: Path, filled: dict[str, object], name: str, damage: str
-) -> None:
+def test_damaged_file_is_kept_and_restored(data_dir: Path, filled: dict[str, object], name: str, damage: str) -> None:
     with Store(data_dir) as s:
         before = _snapshot(s, filled)
     path = _target(data_dir, name, filled)
@@ -97,9 +96,7 @@ def test_damaged_file_is_kept_and_restored(
         assert _snapshot(s, filled) == before
 
 
-def test_damage_found_while_running_is_repaired_on_the_next_read(
-    data_dir: Path, filled: dict[str, object]
-) -> None:
+def test_damage_found_while_running_is_repaired_on_the_next_read(data_dir: Path, filled: dict[str, object]) -> None:
     with Store(data_dir) as s:
         path = _target(data_dir, "profile", filled)
         path.write_bytes(b"\0" * 10)

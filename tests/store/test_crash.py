@@ -39,8 +39,13 @@ def test_sigkill_at_random_moments(template: tuple[Path, str], tmp_path: Path) -
     rng = random.Random(20261120)
     for run in range(12):
         data_dir = _copy(template[0], tmp_path / f"run{run}")
-        proc = subprocess.Popen(worker_command(data_dir, "mix", template[1], "60"), stdout=subprocess.PIPE,
-                                text=True, env=worker_env(), cwd=REPO)
+        proc = subprocess.Popen(
+            worker_command(data_dir, "mix", template[1], "60"),
+            stdout=subprocess.PIPE,
+            text=True,
+            env=worker_env(),
+            cwd=REPO,
+        )
         assert proc.stdout is not None
         assert proc.stdout.readline() == "ready\n"
         time.sleep(rng.uniform(0.0, 0.12))

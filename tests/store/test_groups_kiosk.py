@@ -30,7 +30,12 @@ def test_groups_members_and_sessions(store: Store) -> None:
     store.record_tally(sid, "calling-in-sick", {"a": 4, "b": 5})
     [session] = store.sessions(gid)
     assert (session.id, session.date, session.lesson_id, session.present, session.finished) == (
-        sid, "2026-11-20", "trust", (ana,), False)
+        sid,
+        "2026-11-20",
+        "trust",
+        (ana,),
+        False,
+    )
     assert session.tallies == {"calling-in-sick": {"a": 4, "b": 5}}
 
     store.finish_session(sid)
@@ -72,8 +77,14 @@ def test_kiosk_counters_per_day(data_dir: Path) -> None:
     with Store(data_dir) as s:
         report = s.kiosk_report()
     assert [r["day"] for r in report] == ["2026-11-20", "2026-11-21"]
-    assert report[0] == {"day": "2026-11-20", "sessions": 2, "lessons_started": 0, "lessons_finished": 0,
-                         "questions_answered": 3, "questions_right": 0}
+    assert report[0] == {
+        "day": "2026-11-20",
+        "sessions": 2,
+        "lessons_started": 0,
+        "lessons_finished": 0,
+        "questions_answered": 3,
+        "questions_right": 0,
+    }
     assert set(report[1]) == {"day", *KIOSK_EVENTS}
 
 

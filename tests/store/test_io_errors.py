@@ -30,6 +30,7 @@ def _failing(code: int, real: Callable[..., Any], when: Callable[..., bool] = la
         if when(*args):
             raise OSError(code, os.strerror(code))
         return real(*args, **kwargs)
+
     return fail
 
 

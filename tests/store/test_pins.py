@@ -26,8 +26,14 @@ def test_pins_are_stored_only_as_salted_scrypt_hashes(data_dir: Path) -> None:
     entries = {e["id"]: e["pin"] for e in _index_entries(data_dir)}
     assert entries[a]["algo"] == "scrypt" and entries[a]["salt"] != entries[b]["salt"]
     assert entries[a]["hash"] != entries[b]["hash"]
-    expected = hashlib.scrypt(b"482913", salt=bytes.fromhex(entries[a]["salt"]), n=entries[a]["n"],
-                              r=entries[a]["r"], p=entries[a]["p"], dklen=32)
+    expected = hashlib.scrypt(
+        b"482913",
+        salt=bytes.fromhex(entries[a]["salt"]),
+        n=entries[a]["n"],
+        r=entries[a]["r"],
+        p=entries[a]["p"],
+        dklen=32,
+    )
     assert expected.hex() == entries[a]["hash"]
     assert entries[a]["n"] >= 2**14
     for path in data_dir.rglob("*"):

@@ -16,7 +16,8 @@ def _body(path: Path) -> dict:
 
 def _files(data_dir: Path) -> list[Path]:
     return [data_dir / n for n in ("profiles.json", "groups.json", "kiosk.json", "staff.json")] + sorted(
-        (data_dir / "profiles").glob("*.json"))
+        (data_dir / "profiles").glob("*.json")
+    )
 
 
 @pytest.fixture
