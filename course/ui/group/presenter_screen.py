@@ -16,7 +16,8 @@ from course.store.records import GroupSession, now, to_iso
 from course.ui.group.projector import BlankScreen, next_theme, publish
 from course.ui.screens.dialogs import ConfirmDialog
 
-HINT = "\u2192 next   \u2190 back   B blank   T theme   F finish   Esc menu   F2 crisis help"
+HINT = "\u2192 next  \u2190 back  B blank  T theme  F finish  Esc menu  F2 crisis help"
+DONE_HINT = "Esc: back to the group  B blank  T theme  F2 crisis help"
 
 
 def step_markdown(lesson: Lesson, index: int) -> str:
@@ -83,6 +84,7 @@ class PresenterScreen(Screen[str]):
         else:
             body, count = step_markdown(self.lesson, self.shown.step), f"{self.shown.step + 1} / {total}"
         self.query_one("#p-count", Static).update(count)
+        self.query_one("#p-hint", Static).update(DONE_HINT if self.shown.phase == "done" else HINT)
         await self.query_one("#p-body", Markdown).update(body)
         self.query_one("#p-page", VerticalScroll).scroll_home(animate=False)
         publish(self.app, self.shown)

@@ -37,5 +37,8 @@ class BlankScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="blank")
 
+    def on_mount(self) -> None:
+        self.app.clear_notifications()  # nothing at all, not even a passing message
+
     def action_unblank(self) -> None:
         self.dismiss()

@@ -18,10 +18,10 @@ from course.ui.group.projector import BlankScreen, next_theme, publish
 RIGHT_MARK = "\u2713 "
 
 HINTS = {
-    "question": "Enter: show the options   \u2190 previous question   B blank   Esc back to the lesson",
-    "options": "Enter: count hands   \u2190 previous question   B blank   Esc back to the lesson",
-    "tally": "Type the number of hands for each option. Enter: show the answer   Esc: skip the count",
-    "answer": "Enter: next question   \u2190 previous question   B blank   Esc back to the lesson",
+    "question": "Enter: show the options   \u2190 previous   B blank   Esc: the lesson",
+    "options": "Enter: count hands   \u2190 previous   B blank   Esc: the lesson",
+    "tally": "Hands for each option, Enter after each   Esc: skip the count",
+    "answer": "Enter: next question   \u2190 previous   B blank   Esc: the lesson",
 }
 
 
@@ -108,12 +108,16 @@ class GroupQuizScreen(Screen[str]):
         answer.display = answered
         await answer.update(answer_markdown(question) if answered else "")
         self.query_one("#gq-hint", Static).update(HINTS[stage])
+        page = self.query_one("#gq-page", VerticalScroll)
         if stage == "tally":
             self.query(Input).first().focus()
+            self.call_after_refresh(page.scroll_to_widget, self.query_one("#gq-counts"), animate=False)
         else:
-            self.query_one("#gq-page", VerticalScroll).focus()
+            page.focus()
             if rebuild:
-                self.query_one("#gq-page", VerticalScroll).scroll_home(animate=False)
+                page.scroll_home(animate=False)
+            elif answered:  # the tally and the answer, in view of the room
+                self.call_after_refresh(page.scroll_to_widget, chart, animate=False, top=True)
         publish(self.app, self.shown)
 
     def _count_box(self, index: int, key: str) -> Horizontal:
