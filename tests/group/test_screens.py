@@ -31,33 +31,33 @@ async def test_first_start_sets_the_staff_pin_then_asks_for_it(store: Store, cou
         assert isinstance(app.screen, StaffPinScreen) and app.screen.choosing
         await type_pin(pilot, "pin", "12")
         await type_pin(pilot, "pin2", "12")
-        assert "4 to 8 digits" in str(app.screen.query_one("#access-error", Static).render())
-        await type_pin(pilot, "pin", "2468")
-        await type_pin(pilot, "pin2", "1357")
+        assert "6 to 12 digits" in str(app.screen.query_one("#access-error", Static).render())
+        await type_pin(pilot, "pin", "246813")
+        await type_pin(pilot, "pin2", "135799")
         assert "not the same" in str(app.screen.query_one("#access-error", Static).render())
         assert not store.has_staff_pin()
-        await type_pin(pilot, "pin", "2468")
-        await type_pin(pilot, "pin2", "2468")
+        await type_pin(pilot, "pin", "246813")
+        await type_pin(pilot, "pin2", "246813")
         assert isinstance(app.screen, GroupsScreen)
-    assert store.check_staff_pin("2468")
+    assert store.check_staff_pin("246813")
 
     app = group_app(course, store, group_start())
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, StaffPinScreen) and not app.screen.choosing
         assert not app.screen.query_one("#pin2", Input).display
-        await type_pin(pilot, "pin", "1111")
+        await type_pin(pilot, "pin", "111111")
         assert isinstance(app.screen, StaffPinScreen)
         assert "not the staff PIN" in str(app.screen.query_one("#access-error", Static).render())
-        await type_pin(pilot, "pin", "2468")
+        await type_pin(pilot, "pin", "246813")
         assert isinstance(app.screen, GroupsScreen)
 
 
 async def test_notes_mode_also_needs_the_staff_pin(store: Store, course: Course) -> None:
-    store.set_staff_pin("2468")
+    store.set_staff_pin("246813")
     app = group_app(course, store, group_start(notes=True))
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, StaffPinScreen)
-        await type_pin(pilot, "pin", "2468")
+        await type_pin(pilot, "pin", "246813")
         assert type(app.screen).__name__ == "NotesScreen"
 
 

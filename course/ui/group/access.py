@@ -10,8 +10,8 @@ from textual.containers import Center, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 
+from course.commands.staff_pin import MAX_DIGITS, MIN_DIGITS, problem
 from course.store.errors import PinLocked, StoreError
-from course.ui.screens.dialogs import valid_pin
 from course.ui.widgets.crisis_line import CrisisLine
 
 
@@ -33,10 +33,10 @@ class StaffPinScreen(Screen[None]):
         with Center(), Vertical(id="access", classes="dialog"):
             yield Static(self.heading, id="access-heading", classes="page-title", markup=False)
             yield Static("", id="access-intro", markup=False)
-            yield Label("Staff PIN (4 to 8 digits)", id="pin-label")
-            yield Input(password=True, restrict=r"[0-9]*", max_length=8, id="pin")
+            yield Label("Staff PIN", id="pin-label")
+            yield Input(password=True, restrict=r"[0-9]*", max_length=MAX_DIGITS, id="pin")
             yield Label("Type the same PIN again", id="pin2-label")
-            yield Input(password=True, restrict=r"[0-9]*", max_length=8, id="pin2")
+            yield Input(password=True, restrict=r"[0-9]*", max_length=MAX_DIGITS, id="pin2")
             yield Static("", id="access-error", classes="error-text", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("OK", id="ok", variant="primary")
@@ -53,6 +53,8 @@ class StaffPinScreen(Screen[None]):
                  "group mode, and staff need it to leave the waiting-room kiosk."
                  if self.choosing else "For counselors: type the staff PIN.")
         self.query_one("#access-intro", Static).update(intro)
+        if self.choosing:
+            self.query_one("#pin-label", Label).update(f"New staff PIN ({MIN_DIGITS} to {MAX_DIGITS} digits)")
         self.query_one("#pin2", Input).display = self.choosing
         self.query_one("#pin2-label", Label).display = self.choosing
         self.query_one("#pin", Input).focus()
@@ -64,8 +66,9 @@ class StaffPinScreen(Screen[None]):
         pin_box, again_box = self.query_one("#pin", Input), self.query_one("#pin2", Input)
         pin = pin_box.value
         if self.choosing:
-            if not valid_pin(pin):
-                self._error("A staff PIN is 4 to 8 digits.")
+            error = problem(pin)
+            if error:
+                self._error(error)
                 pin_box.focus()
                 return
             if pin != again_box.value:
