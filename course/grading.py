@@ -8,6 +8,11 @@ from dataclasses import dataclass, field
 from course.content.model import Question, Quiz
 
 
+def percent_of(score: int, total: int) -> int:
+    """Whole percent, halves rounded up (7 of 8 is 88%), the same rule the store uses."""
+    return (score * 100 + total // 2) // total if total > 0 else 0
+
+
 @dataclass(frozen=True)
 class Outcome:
     question: Question
@@ -63,7 +68,7 @@ class Attempt:
 
     @property
     def percent(self) -> int:
-        return round(100 * self.score / self.total) if self.total else 0
+        return percent_of(self.score, self.total)
 
     @property
     def passed(self) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
+from course.grading import percent_of
 from course.store.records import JournalEntry, LessonState, QuizResult, now
 
 MAX_STEP_SECONDS = 15 * 60  # time on one step beyond this is counted as away from the screen
@@ -40,7 +41,7 @@ class StoredLearner:
 
     keeps_journal = True
 
-    def __init__(self, store, profile_id: str, name: str) -> None:  # noqa: ANN001 - course.store.Store
+    def __init__(self, store, profile_id: str, name: str) -> None:
         self.store = store
         self.profile_id = profile_id
         self.name = name
@@ -112,7 +113,7 @@ class GuestLearner:
         self.answers.append((lesson_id, question_id, tuple(choices), correct))
 
     def record_quiz(self, lesson_id: str, score: int, total: int, passed: bool) -> QuizResult:
-        result = QuizResult(lesson_id, score, total, round(100 * score / total) if total else 0, passed, now())
+        result = QuizResult(lesson_id, score, total, percent_of(score, total), passed, now())
         self.results.append(result)
         return result
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App
@@ -14,8 +15,12 @@ from course.config import Settings
 from course.content.model import Course
 from course.learner import Learner
 from course.ui import themes
+from course.ui.kiosk.keys import FINISH_KEY, KIOSK_ONLY_ACTIONS, STAFF_KEY
 from course.ui.screens.help import CrisisScreen, HelpScreen
 from course.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+
+if TYPE_CHECKING:
+    from course.ui.kiosk.controller import Kiosk
 
 CRISIS_KEY = "f2"
 
@@ -30,6 +35,8 @@ class CourseApp(App[int]):
         Binding(CRISIS_KEY, "crisis", "Crisis help", priority=True),
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding(FINISH_KEY, "finish_visit", "Finish", priority=True),  # kiosk mode only (see check_action)
+        Binding(STAFF_KEY, "staff", show=False, priority=True),  # kiosk mode only
     ]
 
     def __init__(self, course: Course, store, settings: Settings | None = None,
@@ -43,6 +50,7 @@ class CourseApp(App[int]):
         self.settings = settings or Settings()
         self.data_dir = data_dir
         self.learner: Learner | None = None
+        self.kiosk: Kiosk | None = None  # set in kiosk mode (course.ui.kiosk): sees every input, action and error
         for theme in themes.THEMES:
             self.register_theme(theme)
         self.theme = themes.DARK
@@ -68,10 +76,56 @@ class CourseApp(App[int]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen | CrisisScreen | TooSmallScreen):
-            self.push_screen(HelpScreen(getattr(self.screen, "HELP", "")))
+            if self.kiosk is not None:
+                from course.ui.kiosk.keys import GENERAL_HELP
+
+                self.push_screen(HelpScreen(getattr(self.screen, "HELP", ""), general=GENERAL_HELP))
+            else:
+                self.push_screen(HelpScreen(getattr(self.screen, "HELP", "")))
 
     def action_quit(self) -> None:
         self.exit(0)
+
+    # -- kiosk lock-down: each hook hands over to self.kiosk, and does nothing in the other modes --------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.kiosk is not None:
+            return self.kiosk.allows(action)
+        return action not in KIOSK_ONLY_ACTIONS
+
+    def action_finish_visit(self) -> None:
+        if self.kiosk is not None:
+            self.kiosk.finish()
+
+    def action_staff(self) -> None:
+        if self.kiosk is not None:
+            self.kiosk.ask_staff_pin()
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.kiosk is not None and self._kiosk_drops(event):
+            return
+        await super().on_event(event)
+
+    def _kiosk_drops(self, event: events.Event) -> bool:
+        return isinstance(event, events.InputEvent) and not event.is_forwarded and self.kiosk.intercept(event)
+
+    async def run_action(self, action: Any, default_namespace: Any = None, namespaces: Any = None) -> bool:
+        if self.kiosk is None:
+            return await super().run_action(action, default_namespace, namespaces)
+        try:
+            return await super().run_action(action, default_namespace, namespaces)
+        except Exception as error:  # a screen's action failed: back to the kiosk start screen
+            self.kiosk.recover(error)
+            return True
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self.kiosk is None:
+            super()._handle_exception(error)
+        else:
+            self.kiosk.recover(error)
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        if self.kiosk is None:
+            super().open_url(url, new_tab=new_tab)
 
     # -- small terminals --------------------------------------------------------------------------------------------
     def on_resize(self, event: events.Resize) -> None:

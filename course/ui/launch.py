@@ -49,3 +49,34 @@ def run_group(data_dir: Path, content_dirs: Sequence[ContentDir], *, notes: bool
         return app.return_code or 0
     finally:
         store.close()
+
+
+def run_kiosk(data_dir: Path, content_dirs: Sequence[ContentDir], idle_timeout: float, *,
+              staff_pin_hint: str = "family-course staff-pin set") -> int:
+    """Kiosk mode: refuses to start without a staff PIN (staff need it to close the kiosk)."""
+    from course.store import Store, StoreError
+
+    try:
+        store = Store(data_dir)
+    except StoreError as error:
+        print(f"family-course: {error}", file=sys.stderr)
+        return 1
+    try:
+        try:
+            has_pin = store.has_staff_pin()
+        except StoreError as error:
+            print(f"family-course: {error}", file=sys.stderr)
+            return 1
+        if not has_pin:
+            print("family-course: kiosk mode needs a staff PIN, so that staff (and only staff) can close it.\n"
+                  f"Set one first with:\n\n    {staff_pin_hint}\n", file=sys.stderr)
+            return 1
+        course = load_course(content_dirs)
+        if not course.kiosk_lessons():
+            print("family-course: warning: no lesson is marked 'kiosk: true'; the kiosk will say that no lessons "
+                  "are available.", file=sys.stderr)
+        from course.ui.kiosk.serve import serve
+
+        return serve(course, store, load_settings(data_dir), data_dir, idle_timeout)
+    finally:
+        store.close()

@@ -17,7 +17,7 @@ from tests.ui.helpers import make_app, small_course
 SIZE = (100, 30)
 
 
-def markdown_text(screen, selector: str) -> str:  # noqa: ANN001
+def markdown_text(screen, selector: str) -> str:
     return screen.query_one(selector, Markdown).source
 
 

@@ -17,6 +17,9 @@ from course.ui.literal import literal
 from course.ui.widgets.crisis_line import CrisisLine
 
 
+NBSP = "\u00a0"  # a list option trims leading spaces; these indent its second line
+
+
 def status_text(lesson: Lesson, state: LessonState) -> str:
     if state.status == "done":
         return "Done"
@@ -104,12 +107,12 @@ class CourseMapScreen(Screen[None]):
                 best = None
             details = " · ".join(p for p in (f"{lesson.minutes} min", status_text(lesson, state),
                                              score_text(lesson, best)) if p)
-            mark = "✓" if state.status == "done" else "›" if state.status == "in_progress" else " "
-            prompt = Content.assemble((f"{mark} {number:>2}. ", "bold"), (lesson.title, "bold"), "\n       ",
-                                      Content(details))
+            mark = {"done": "✓", "in_progress": "›"}.get(state.status, "○")
+            prompt = Content.assemble((f"{mark} {number}. ", "bold"),
+                                      (lesson.title, "bold"), "\n" + NBSP * 6, Content(details))
             options.add_option(Option(prompt, id=lesson.id))
         for broken in self.app.course.unavailable if self.app.mode != "kiosk" else ():
-            prompt = Content.assemble(("  ✗ ", "bold"), Content(broken.title), " (unavailable)\n       ",
+            prompt = Content.assemble(("✗ ", "bold"), Content(broken.title), " (unavailable)\n" + NBSP * 6,
                                       Content(f"This lesson could not be loaded: {broken.reason}"))
             options.add_option(Option(prompt, disabled=True))
         if lessons:

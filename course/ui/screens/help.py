@@ -28,13 +28,14 @@ You can also click anything with the mouse.
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
 
-    def __init__(self, screen_help: str = "") -> None:
+    def __init__(self, screen_help: str = "", general: str = GENERAL_HELP) -> None:
         super().__init__()
         self.screen_help = screen_help
+        self.general = general  # the keys that work everywhere (kiosk mode has its own)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help-dialog"):
-            yield Markdown("# Help\n\n" + (self.screen_help + "\n\n" if self.screen_help else "") + GENERAL_HELP,
+            yield Markdown("# Help\n\n" + (self.screen_help + "\n\n" if self.screen_help else "") + self.general,
                            open_links=False)
             with Horizontal(classes="buttons"):
                 yield Button("Close", id="close", variant="primary")

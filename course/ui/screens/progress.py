@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -35,6 +36,12 @@ from course.ui.widgets.crisis_line import CrisisLine
 
 def _minutes(seconds: float) -> int:
     return round(seconds / 60)
+
+
+def _minutes_text(seconds: float) -> str:
+    if not seconds:
+        return "-"
+    return "<1" if seconds < 30 else str(_minutes(seconds))
 
 
 def default_record_path(name: str) -> Path:
@@ -98,7 +105,9 @@ class ProgressScreen(Screen[None]):
         learner = self.app.learner
         table = self.query_one("#summary", DataTable)
         table.clear(columns=True)
-        table.add_columns("Lesson", "Status", "Best quiz", "Minutes")
+        width = min(max((len(lesson.title) for lesson in self.app.course.lessons), default=10), 38)
+        table.add_column("Lesson", width=width)
+        table.add_columns("Status", "Best quiz", "Min")
         states = self._states()
         done = 0
         seconds = 0.0
@@ -111,8 +120,8 @@ class ProgressScreen(Screen[None]):
             except StoreError:
                 best = None
             score = f"{best.score} of {best.total} ({best.percent}%)" if best else "-"
-            table.add_row(Content(lesson.title), status_text(lesson, state), score,
-                          str(_minutes(state.seconds)) if state.seconds else "-")
+            table.add_row(Text(lesson.title), status_text(lesson, state), score,
+                          _minutes_text(state.seconds))
         total = len(self.app.course.lessons)
         self.query_one("#totals", Static).update(
             f"Lessons finished: {done} of {total}. Time spent: about {_minutes(seconds)} minutes.")

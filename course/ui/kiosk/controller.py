@@ -1,0 +1,268 @@
+"""The kiosk itself: one guest visit at a time, the idle reset, the lock-down rules and the staff exit.
+
+``CourseApp`` asks its ``kiosk`` (an instance of ``Kiosk``) about every input, every app action and every
+unexpected exception; the screens in ``course.ui.kiosk.screens`` call the methods below. Nothing a guest does
+is written anywhere: the guest lives in memory, and only the anonymous counters reach the store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.screen import Screen
+
+from course.store import PinLocked, StoreError
+from course.store.pins import delay_after
+from course.ui.kiosk import signals
+from course.ui.kiosk.counting import CountingGuest
+from course.ui.kiosk.idle import Idle, IdleWatcher
+from course.ui.kiosk.keys import ALLOWED_APP_ACTIONS, SWALLOWED_KEYS
+from course.ui.kiosk.log import KioskLog
+from course.ui.screens.too_small import TooSmallScreen
+
+if TYPE_CHECKING:
+    from course.ui.app import CourseApp
+    from course.ui.kiosk.screens import AttractScreen, StillThereScreen
+
+TICK_SECONDS = 0.5
+MAX_RECOVERIES = 5  # unexpected errors within RECOVERY_WINDOW before the app is restarted from scratch
+RECOVERY_WINDOW = 60.0
+
+
+SORRY = "Sorry, something went wrong, so the kiosk started again. Nothing was kept."
+
+
+def say_seconds(seconds: float) -> str:
+    whole = max(1, round(seconds))
+    return f"{whole} seconds" if whole < 90 else f"{round(whole / 60)} minutes"
+
+
+class Kiosk:
+    def __init__(self, store, data_dir: Path, idle_timeout: float, *,
+                 clock: Callable[[], float] = time.monotonic, log: KioskLog | None = None) -> None:
+        self.store = store
+        self.log = log or KioskLog(data_dir)
+        self.clock = clock
+        self.watcher = IdleWatcher(idle_timeout, clock)
+        self.app: CourseApp | None = None
+        self.guest: CountingGuest | None = None
+        self.attract: AttractScreen | None = None
+        self.prompt: StillThereScreen | None = None
+        self.ended_by: str | None = None  # "staff", "SIGTERM" or "SIGHUP" once the kiosk is closed on purpose
+        self.wrong_staff_pins = 0
+        self.problem = ""  # a calm note for staff on the start screen, e.g. counters not being saved
+        self.tip_index = 0
+        self._recoveries: list[float] = []
+        self._recovering = False
+
+    # -- wiring ----------------------------------------------------------------------------------------------------
+    def attach(self, app: CourseApp) -> None:
+        self.app = app
+        app.kiosk = self
+
+    def first_screen(self) -> Screen:
+        """The app's ``start`` callable: runs once the app is mounted (so Textual's driver exists)."""
+        from course.ui.kiosk.screens import AttractScreen
+
+        app = self._app
+        if not app.is_headless:
+            signals.ignore_interrupts()  # again: the driver has just installed its own SIGTSTP handler
+            signals.end_on_terminate(asyncio.get_running_loop(), self.end_by_signal)
+        app.set_interval(TICK_SECONDS, self.tick, name="kiosk idle watcher")
+        self.attract = AttractScreen()
+        return self.attract
+
+    @property
+    def _app(self) -> CourseApp:
+        assert self.app is not None, "Kiosk.attach(app) first"
+        return self.app
+
+    # -- lock-down -------------------------------------------------------------------------------------------------
+    def allows(self, action: str) -> bool:
+        """May the app run this app-level action? Quit, suspend, palette and the rest are refused."""
+        if action == "finish_visit":
+            return self.guest is not None
+        return action in ALLOWED_APP_ACTIONS
+
+    def intercept(self, event: events.Event) -> bool:
+        """See every input before the app does. True means the event is dropped."""
+        if not isinstance(event, events.Key | events.MouseEvent | events.Paste):
+            return False
+        self.watcher.touch()
+        if isinstance(event, events.Key) and event.key in SWALLOWED_KEYS:
+            return True
+        if self.prompt is not None and isinstance(event, events.Key | events.MouseDown):
+            self.close_prompt()
+            return True
+        return False
+
+    # -- a visit ---------------------------------------------------------------------------------------------------
+    def start_visit(self) -> None:
+        from course.ui.kiosk.screens import KioskMapScreen
+
+        if self.guest is not None:
+            return
+        self.guest = CountingGuest(self.count)
+        self._app.learner = self.guest
+        self.count("sessions")
+        self.watcher.touch()
+        self._app.push_screen(KioskMapScreen())
+
+    def finish(self) -> None:
+        """The guest pressed Finish: wipe the visit now."""
+        self.end_visit()
+
+    def end_visit(self) -> None:
+        """Forget the guest and show the start screen."""
+        guest, self.guest = self.guest, None
+        self._app.learner = None
+        if guest is not None:
+            guest.wipe()
+        self.prompt = None
+        self._back_to_start()
+        self.watcher.touch()
+
+    def _back_to_start(self, *, fresh: bool = False) -> None:
+        from course.ui.kiosk.screens import AttractScreen
+
+        app = self._app
+        while len(app.screen_stack) > 1 and app.screen is not self.attract:
+            app.pop_screen()
+        if fresh or app.screen is not self.attract:
+            self.attract = AttractScreen()
+            if len(app.screen_stack) > 1:
+                app.switch_screen(self.attract)
+            else:
+                app.push_screen(self.attract)
+        app._check_size(app.size.width, app.size.height)
+
+    def count(self, event: str) -> None:
+        """Add one to an anonymous counter. A store problem is logged and noted for staff; the visit goes on."""
+        try:
+            self.store.kiosk_count(event)
+        except StoreError as error:
+            self.log.write(f"Could not save the waiting-room counter {event!r}: {error}")
+            self.problem = ("Note for staff: visit counts are not being saved. "
+                            f"Details are in {self.log.path.name} in the data folder.")
+
+    # -- idle ------------------------------------------------------------------------------------------------------
+    @property
+    def in_use(self) -> bool:
+        """Is there anything to time out: a visit, or any screen over the start screen?"""
+        app = self._app
+        if self.guest is not None:
+            return True
+        stack = app.screen_stack
+        if self.attract not in stack:
+            return False
+        above = stack[stack.index(self.attract) + 1:]
+        return any(not isinstance(screen, TooSmallScreen) for screen in above)
+
+    def tick(self) -> None:
+        if not self.in_use:
+            self.watcher.touch()
+            return
+        state, left = self.watcher.state()
+        if state is Idle.ACTIVE:
+            if self.prompt is not None:
+                self.close_prompt()
+        elif state is Idle.ASKING:
+            self._ask(left)
+        else:
+            self.end_visit()
+
+    def _ask(self, left: float) -> None:
+        from course.ui.kiosk.screens import StillThereScreen
+
+        if self.prompt is None:
+            self.prompt = StillThereScreen(left)
+            self._app.push_screen(self.prompt)
+        else:
+            self.prompt.show_left(left)
+
+    def close_prompt(self) -> None:
+        prompt, self.prompt = self.prompt, None
+        if prompt is not None and self._app.screen is prompt:
+            self._app.pop_screen()
+
+    # -- staff -----------------------------------------------------------------------------------------------------
+    def ask_staff_pin(self) -> None:
+        from course.ui.kiosk.screens import StaffPinScreen
+
+        app = self._app
+        if isinstance(app.screen, StaffPinScreen):
+            return
+        app.push_screen(StaffPinScreen(self.check_staff_pin), self._staff_answered)
+
+    def check_staff_pin(self, pin: str) -> str | None:
+        """None when ``pin`` is the staff PIN, else what to tell the person at the keyboard."""
+        try:
+            if self.store.check_staff_pin(pin):
+                return None
+        except PinLocked as locked:
+            return str(locked)
+        except StoreError as error:
+            self.log.write(f"Could not check the staff PIN: {error}")
+            return str(error)
+        self.wrong_staff_pins += 1
+        failures = self._failures()
+        self.log.write(f"Wrong staff PIN ({failures} in a row).")
+        wait = delay_after(failures)
+        if wait > 0:
+            return f"That PIN is not right. Please wait {say_seconds(wait)} before trying again."
+        return "That PIN is not right."
+
+    def _failures(self) -> int:
+        try:
+            return self.store.staff_pin_failures()
+        except StoreError:
+            return self.wrong_staff_pins
+
+    def _staff_answered(self, right: bool | None) -> None:
+        if right:
+            self.close("staff")
+
+    def end_by_signal(self, name: str) -> None:
+        self.close(name)
+
+    def close(self, reason: str) -> None:
+        """Close the kiosk on purpose: wipe the visit and exit the app (the terminal is restored)."""
+        self.ended_by = reason
+        guest, self.guest = self.guest, None
+        if guest is not None:
+            guest.wipe()
+        self._app.learner = None
+        self._app.exit(0)
+
+    # -- unexpected errors -----------------------------------------------------------------------------------------
+    def recover(self, error: BaseException) -> None:
+        """An exception escaped a screen: log it, wipe the visit and show a fresh start screen."""
+        self.log.write("Unexpected error; the kiosk went back to its start screen.", error)
+        now = self.clock()
+        self._recoveries = [t for t in self._recoveries if now - t < RECOVERY_WINDOW] + [now]
+        if len(self._recoveries) > MAX_RECOVERIES:
+            self.log.write("Too many errors in a row; restarting the kiosk app.")
+            self._app.exit(1)  # ``serve`` starts a new app
+            return
+        self._app.call_later(self._recover_screens)
+
+    def _recover_screens(self) -> None:
+        if self._recovering:
+            return
+        self._recovering = True
+        try:
+            guest, self.guest = self.guest, None
+            if guest is not None:
+                guest.wipe()
+            self._app.learner = None
+            self.prompt = None
+            self._back_to_start(fresh=True)
+            self.watcher.touch()
+            self._app.notify(SORRY, title="Starting again", timeout=8, markup=False)
+        finally:
+            self._recovering = False

@@ -1,0 +1,225 @@
+"""The kiosk's own screens: the start screen, the list of short lessons, the idle question and the staff PIN.
+
+The reader and quiz screens are the shared ones; they talk to ``app.learner`` (a ``CountingGuest`` here).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+
+from course.content.model import Lesson
+from course.ui.kiosk.keys import FINISH_KEY
+from course.ui.screens.course_map import CourseMapScreen
+from course.ui.widgets.crisis_line import CrisisLine
+
+SCREENS_DIR = Path(__file__).resolve().parent.parent / "screens"
+TIP_SECONDS = 12.0
+STAFF_PIN_MIN, STAFF_PIN_MAX = 6, 12
+FINISH = FINISH_KEY.upper()
+
+
+def tips(lessons: tuple[Lesson, ...]) -> list[tuple[str, str]]:
+    """(tip, where it comes from) for each short lesson that has a summary."""
+    return [(lesson.summary, f"From the {lesson.minutes}-minute lesson \u201c{lesson.title}\u201d")
+            for lesson in lessons if lesson.summary]
+
+
+class AttractScreen(Screen[None]):
+    """Shown while nobody is using the kiosk. Any key, or a click, starts a visit."""
+
+    CSS_PATH = "attract.tcss"
+    HELP = "**Start screen**\n\nPress any key, or click, to start. You do not need to give your name."
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.settings
+        with Vertical(id="attract"), Center(), Vertical(id="attract-box"):
+            yield Static("Family Course", id="attract-title")
+            if settings.clinic_name:
+                yield Static(settings.clinic_name, id="attract-clinic", markup=False)
+            yield Static("Short lessons for families and friends of someone in treatment. No name needed, "
+                         "and nothing you do here is kept.", id="attract-intro", markup=False)
+            yield Static("Press any key to start", id="attract-start")
+            yield Static("", id="attract-tip", markup=False)
+            yield Static("", id="attract-tip-source", markup=False)
+        yield Static("", id="attract-note", markup=False)
+        yield CrisisLine()
+
+    def on_mount(self) -> None:
+        self._tips = tips(self.app.course.kiosk_lessons())
+        self.show_tip()
+        if self._tips:
+            self.set_interval(TIP_SECONDS, self.next_tip, name="kiosk tips")
+
+    def on_screen_resume(self) -> None:
+        problem = self.app.kiosk.problem if self.app.kiosk is not None else ""
+        note = self.query_one("#attract-note", Static)
+        note.update(problem)
+        note.display = bool(problem)
+
+    def show_tip(self) -> None:
+        tip = self.query_one("#attract-tip", Static)
+        source = self.query_one("#attract-tip-source", Static)
+        if not self._tips:
+            tip.update("")
+            source.update("")
+            return
+        kiosk = self.app.kiosk
+        index = kiosk.tip_index % len(self._tips) if kiosk else 0
+        text, where = self._tips[index]
+        tip.update(Content.assemble(("Did you know? ", "bold"), text))
+        source.update(where)
+
+    def next_tip(self) -> None:
+        if self.app.kiosk is not None:
+            self.app.kiosk.tip_index += 1
+        self.show_tip()
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.app.kiosk.start_visit()
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.app.kiosk.start_visit()
+
+
+class KioskMapScreen(CourseMapScreen):
+    """The short lessons and their quizzes, for a guest. No progress page, no settings, no profiles."""
+
+    CSS_PATH = [SCREENS_DIR / "course_map.tcss", "kiosk_map.tcss"]
+    HELP = ("**Short lessons**\n\n- **C**: start the next lesson\n- **Up/Down**, **Enter**: open a lesson\n"
+            f"- **Q**: take the quiz of the highlighted lesson\n- **{FINISH}**: finish and clear everything")
+    REFUSED = frozenset({"progress", "settings", "leave"})
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="course-map"):
+            yield Static(id="map-title", classes="page-title")
+            yield Static(f"Each lesson takes a few minutes. Press {FINISH} when you are done: everything you did "
+                         "here is cleared.", id="kiosk-intro", classes="muted", markup=False)
+            with Horizontal(id="continue-row"):
+                yield Button("Continue", id="continue", variant="primary")
+            yield OptionList(id="lessons")
+            yield Static("No lessons are available right now. Please ask the front desk.", id="kiosk-empty",
+                         markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Open lesson", id="open")
+                yield Button("Take quiz", id="quiz")
+                yield Button(f"Finish ({FINISH})", id="finish")
+        yield CrisisLine()
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action not in self.REFUSED
+
+    def refresh_map(self) -> None:
+        super().refresh_map()
+        if self.app.learner is None:
+            return
+        self.query_one("#map-title", Static).update("Short lessons for families")
+        empty = not self.lessons()
+        self.query_one("#kiosk-empty").display = empty
+        self.query_one("#lessons").display = not empty
+        self.query_one("#continue-row").display = not empty
+        if self._upcoming is None and not empty:
+            self.query_one("#continue", Button).label = f"All done. Finish and clear ({FINISH})"
+
+    def action_continue(self) -> None:
+        if self._upcoming is None:
+            self.app.kiosk.finish()
+        else:
+            self.open_lesson(self._upcoming)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "finish":
+            event.prevent_default()
+            self.app.kiosk.finish()
+
+
+class StillThereScreen(ModalScreen[None]):
+    """Asked after the idle timeout; any key keeps the visit (the kiosk sees the key first)."""
+
+    CSS_PATH = "kiosk_dialogs.tcss"
+
+    def __init__(self, left: float) -> None:
+        super().__init__()
+        self.left = left
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="still-there"):
+            yield Static("Are you still there?", classes="page-title")
+            yield Static("", id="still-there-countdown")
+            yield Static("Press any key to keep going.", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("I am still here", id="still-here", variant="primary")
+
+    def on_mount(self) -> None:
+        self.show_left(self.left)
+
+    def show_left(self, left: float) -> None:
+        self.left = left
+        seconds = max(0, math.ceil(left))
+        unit = "second" if seconds == 1 else "seconds"
+        self.query_one("#still-there-countdown", Static).update(
+            f"Starting over in {seconds} {unit}. Everything you did here will be cleared.")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if self.app.kiosk is not None:
+            self.app.kiosk.close_prompt()
+
+
+class StaffPinScreen(ModalScreen[bool]):
+    """The staff key opens this; the right staff PIN closes the kiosk."""
+
+    CSS_PATH = "kiosk_dialogs.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    HELP = "**Staff**\n\nType the staff PIN and press Enter to close the kiosk. Escape goes back."
+
+    def __init__(self, check: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self.check = check  # returns None for the right PIN, else a message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="staff-pin"):
+            yield Static("Staff only", classes="page-title")
+            yield Label(f"Type the staff PIN ({STAFF_PIN_MIN} to {STAFF_PIN_MAX} digits) to close the kiosk.")
+            yield Input(password=True, restrict=r"[0-9]*", max_length=STAFF_PIN_MAX, id="staff-pin-input")
+            yield Static("", id="staff-pin-error", classes="error-text", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Close the kiosk", id="staff-ok", variant="error")
+                yield Button("Cancel", id="staff-cancel", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#staff-pin-input", Input).focus()
+
+    def submit(self) -> None:
+        box = self.query_one("#staff-pin-input", Input)
+        pin, box.value = box.value, ""
+        problem = self.check(pin) if pin else "Type the staff PIN first."
+        if problem is None:
+            self.dismiss(True)
+        else:
+            self.query_one("#staff-pin-error", Static).update(problem)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "staff-ok":
+            self.submit()
+        else:
+            self.dismiss(False)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
