@@ -111,7 +111,7 @@ THEMES = {"default": "course-dark", "contrast": "course-contrast"}
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("screen", SCREENS)
-def test_screen_snapshot(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+def test_screen_snapshot(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                          screen: str, size: str, theme: str) -> None:
     monkeypatch.setenv("HOME", "/home/family")
     store = Store(tmp_path / "data")
@@ -127,5 +127,5 @@ def test_screen_snapshot(snap_compare, tmp_path: Path, monkeypatch: pytest.Monke
     assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
 
 
-def test_too_small_snapshot(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
+def test_too_small_snapshot(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(make_app(tmp_path), terminal_size=(60, 20))
