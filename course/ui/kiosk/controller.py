@@ -247,7 +247,7 @@ class Kiosk:
         self._recoveries = [t for t in self._recoveries if now - t < RECOVERY_WINDOW] + [now]
         if len(self._recoveries) > MAX_RECOVERIES:
             self.log.write("Too many errors in a row; restarting the kiosk app.")
-            self._app.exit(1)  # ``serve`` starts a new app
+            self._app.exit(return_code=1)  # ``serve`` starts a new app
             return
         self._app.call_later(self._recover_screens)
 

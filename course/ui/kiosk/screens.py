@@ -135,6 +135,8 @@ class KioskMapScreen(CourseMapScreen):
             self.query_one("#continue", Button).label = f"All done. Finish and clear ({FINISH})"
 
     def action_continue(self) -> None:
+        if not self.lessons():
+            return
         if self._upcoming is None:
             self.app.kiosk.finish()
         else:
