@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 PHASES = ("step", "quiz", "done")
+STALE_SECONDS = 6 * 3600  # a projector state not touched for this long is from an earlier session
 QUIZ_STAGES = ("question", "options", "tally", "answer")
 
 
@@ -63,6 +64,21 @@ class Shown:
         if began.tzinfo is None:
             began = began.replace(tzinfo=UTC)
         return max(0.0, ((now or datetime.now(UTC)) - began).total_seconds())
+
+
+def current(state: dict[str, Any] | None, now: datetime | None = None) -> Shown | None:
+    """The shown state, unless it was last written so long ago that it belongs to an earlier session."""
+    shown = Shown.from_state(state)
+    if shown is None or state is None:
+        return None
+    try:
+        updated = datetime.fromisoformat(str(state.get("updated", "")))
+    except ValueError:
+        return shown
+    if updated.tzinfo is None:
+        updated = updated.replace(tzinfo=UTC)
+    age = ((now or datetime.now(UTC)) - updated).total_seconds()
+    return None if age > STALE_SECONDS else shown
 
 
 def clock(seconds: float) -> str:

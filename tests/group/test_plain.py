@@ -6,13 +6,14 @@ import csv
 import io
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from course.content.model import Reflection, Step
 from course.group.csvsafe import neutralise, write_csv
 from course.group.notes import discussion_questions, suggested_minutes
-from course.group.shown import Shown, clock
+from course.group.shown import Shown, clock, current
 from course.group.tally import BAR, bar_lines, parse_count
 
 
@@ -100,3 +101,12 @@ def test_group_core_does_not_import_textual() -> None:
             "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'textual')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_a_projector_state_from_hours_ago_is_not_current() -> None:
+    state = Shown("s1", "lesson", "2024-05-01T18:00:00+00:00").to_state()
+    written = datetime(2024, 5, 1, 18, 30, tzinfo=UTC)
+    state["updated"] = written.isoformat()
+    assert current(state, written + timedelta(minutes=50)) == Shown.from_state(state)
+    assert current(state, written + timedelta(hours=7)) is None
+    assert current(None) is None

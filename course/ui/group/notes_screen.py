@@ -12,11 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Markdown, Static
 
 from course.content.model import Lesson
 from course.group.notes import discussion_questions, suggested_minutes
-from course.group.shown import Shown, clock
+from course.group.shown import Shown, clock, current
 from course.group.tally import option_label
 from course.ui.group.projector import next_theme
 
@@ -75,6 +76,7 @@ class NotesScreen(Screen[None]):
         self.shown: Shown | None = None
         self.rendered: tuple | None = None
         self.step_since = time.monotonic()
+        self.poll_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="notes"):
@@ -92,7 +94,7 @@ class NotesScreen(Screen[None]):
     async def on_mount(self) -> None:
         self.query_one("#n-page", VerticalScroll).focus()
         await self.poll()
-        self.set_interval(POLL_SECONDS, self.poll)
+        self.poll_timer = self.set_interval(POLL_SECONDS, self.poll)
 
     def _lesson(self, shown: Shown) -> Lesson | None:
         try:
@@ -101,7 +103,7 @@ class NotesScreen(Screen[None]):
             return None
 
     async def poll(self) -> None:
-        shown = Shown.from_state(self.app.store.presenter())
+        shown = current(self.app.store.presenter())
         if shown != self.shown:
             self.shown = shown
             await self.render_shown()
