@@ -105,8 +105,8 @@ class KioskMapScreen(CourseMapScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="course-map"):
             yield Static(id="map-title", classes="page-title")
-            yield Static(f"Each lesson takes a few minutes. Press {FINISH} when you are done: everything you did "
-                         "here is cleared.", id="kiosk-intro", classes="muted", markup=False)
+            yield Static(f"A few minutes each. Press {FINISH} when you are done; everything is cleared.",
+                         id="kiosk-intro", classes="muted", markup=False)
             with Horizontal(id="continue-row"):
                 yield Button("Continue", id="continue", variant="primary")
             yield OptionList(id="lessons")
