@@ -8,10 +8,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
-from course.content.lessons import parse_lesson
 from course.content.model import Course, Diagnostic, Lesson, Quiz, Severity, Unavailable
-from course.content.quizzes import parse_quiz
-from course.content.source import Collector
 
 
 def shipped_content_dir() -> Path:
@@ -50,13 +47,18 @@ def _title_guess(path: Path) -> str:
     return path.stem.lstrip("0123456789-_").replace("-", " ").strip().capitalize() or path.name
 
 
-def _first_error(report: Collector) -> str:
+def _first_error(report) -> str:  # a course.content.source.Collector
     return next(d.message for d in report.items if d.severity is Severity.ERROR)
 
 
 def load_course(dirs: Sequence[ContentDir] | None = None) -> Course:
     """Every lesson and quiz of the given content dirs (the shipped course when none). Later dirs override
     earlier ones by lesson id. Problems become diagnostics and unavailable lessons, never exceptions."""
+    # Imported here, not at the top: the parsers (markdown-it, YAML, pyphen) are not needed to start the app.
+    from course.content.lessons import parse_lesson
+    from course.content.quizzes import parse_quiz
+    from course.content.source import Collector
+
     dirs = [ContentDir.shipped()] if dirs is None else list(dirs)
     diagnostics: list[Diagnostic] = []
     lessons: dict[str, Lesson] = {}

@@ -15,6 +15,7 @@ from course.config import Settings
 from course.content.model import Course
 from course.learner import Learner
 from course.ui import themes
+from course.ui.course_loading import CourseLoading
 from course.ui.kiosk.keys import FINISH_KEY, KIOSK_ONLY_ACTIONS, STAFF_KEY
 from course.ui.screens.help import CrisisScreen, HelpScreen
 from course.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -39,13 +40,13 @@ class CourseApp(App[int]):
         Binding(STAFF_KEY, "staff", show=False, priority=True),  # kiosk mode only
     ]
 
-    def __init__(self, course: Course, store, settings: Settings | None = None,
+    def __init__(self, course: Course | CourseLoading, store, settings: Settings | None = None,
                  data_dir: Path | None = None, *, mode: str = "home",
                  start: Callable[[], Screen] | None = None) -> None:
         super().__init__()
         self.mode = mode  # "home", "kiosk" or "group": decides the first screen and which keys work
         self.start = start
-        self.course = course
+        self._course = course  # a CourseLoading is started after the first frame (see on_mount)
         self.store = store
         self.settings = settings or Settings()
         self.data_dir = data_dir
@@ -68,6 +69,14 @@ class CourseApp(App[int]):
         for problem in problems:
             self.notify(problem, title="Please note", severity="warning", timeout=20, markup=False)
         self._check_size(self.size.width, self.size.height)
+        if isinstance(self._course, CourseLoading):
+            self.call_after_refresh(self._course.start)
+
+    @property
+    def course(self) -> Course:
+        if isinstance(self._course, CourseLoading):
+            self._course = self._course.get()
+        return self._course
 
     # -- keys available everywhere -------------------------------------------------------------------------------
     def action_crisis(self) -> None:

@@ -19,9 +19,10 @@ def run_home(data_dir: Path, content_dirs: Sequence[ContentDir]) -> int:
         print(f"family-course: {error}", file=sys.stderr)
         return 1
     try:
-        course = load_course(content_dirs)
         from course.ui.app import CourseApp
+        from course.ui.course_loading import CourseLoading
 
+        course = CourseLoading(lambda: load_course(content_dirs))  # the welcome screen does not need it
         app = CourseApp(course, store, load_settings(data_dir), data_dir)
         app.run()
         return app.return_code or 0

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Markdown
+from textual.widgets import Button
 
 from course.config import Settings
 from course.content.texts import crisis_text
@@ -34,6 +34,8 @@ class HelpScreen(ModalScreen[None]):
         self.general = general  # the keys that work everywhere (kiosk mode has its own)
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown  # here, not at the top: the first screen does not need it
+
         with VerticalScroll(classes="dialog", id="help-dialog"):
             yield Markdown("# Help\n\n" + (self.screen_help + "\n\n" if self.screen_help else "") + self.general,
                            open_links=False)
@@ -58,6 +60,8 @@ class CrisisScreen(ModalScreen[None]):
         self.settings = settings
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown  # here, not at the top: the first screen does not need it
+
         with VerticalScroll(classes="dialog", id="crisis-dialog"):
             yield Markdown(crisis_text(self.settings.clinic_name, self.settings.clinic_phone), open_links=False)
             with Horizontal(classes="buttons"):

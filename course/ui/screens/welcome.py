@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Markdown, OptionList, Static
+from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.texts import about_text
@@ -25,6 +25,8 @@ class AboutScreen(Screen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown  # here, not at the top: the first screen does not need it
+
         with Center():
             yield Markdown(about_text(), open_links=False, classes="reading")
         with Horizontal(classes="buttons"):

@@ -1,0 +1,103 @@
+"""Shared helpers for the benchmark scripts: statistics, the result line that run.py reads, and a Pilot set-up."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+import os
+import platform
+import statistics
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+RESULT_PREFIX = "RESULT "
+SIZE = (100, 30)
+
+
+def percentile(samples: list[float], p: float) -> float:
+    """The p-th percentile (nearest rank, so it is always one of the samples)."""
+    ordered = sorted(samples)
+    rank = max(1, math.ceil(p / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+def median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def machine() -> str:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores, "
+            f"load average {load:.2f}")
+
+
+def result(what: str, figure: str, baseline: str, ratio: str, goal: str, passed: bool) -> None:
+    """Print one row of the summary table in a form run.py reads back."""
+    row = {"what": what, "figure": figure, "baseline": baseline, "ratio": ratio, "goal": goal, "passed": passed}
+    print(RESULT_PREFIX + json.dumps(row), flush=True)
+
+
+def rss_mb() -> float:
+    """Resident memory of this process in MB, from /proc/self/status."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS in /proc/self/status")
+
+
+async def until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Yield to the app's event loop until ``condition`` holds (checked about every 0.2 ms)."""
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the app did not reach the expected state")
+        await asyncio.sleep(0.0002)
+
+
+async def timed_key(app, key: str, done: Callable[[], bool], screen=None) -> float:
+    """Seconds from a key press until ``done()`` holds and the screen has been refreshed after it.
+
+    The key goes to the app as the terminal driver would send it (what ``Pilot.press`` does, without the idle
+    waits of at least 20 ms that Pilot adds after each key).
+    """
+    from textual import events
+
+    start = time.perf_counter()
+    event = events.Key(key, key if len(key) == 1 else None)
+    event.set_sender(app)
+    app._driver.send_message(event)
+    await until(done)
+    await (screen or app.screen).wait_for_refresh()
+    return time.perf_counter() - start
+
+
+async def settle(pilot) -> None:
+    """Let the app finish what it is doing between two timed presses."""
+    await pilot.pause()
+
+
+def instrument(obj, method: str) -> Callable[[], bool]:
+    """Wrap ``obj.method`` (async) so the returned check tells whether a call finished since the last check."""
+    original = getattr(obj, method)
+    finished = {"count": 0, "seen": 0}
+
+    async def wrapped(*args, **kwargs):
+        value = await original(*args, **kwargs)
+        finished["count"] += 1
+        return value
+
+    setattr(obj, method, wrapped)
+
+    def check() -> bool:
+        if finished["count"] > finished["seen"]:
+            finished["seen"] = finished["count"]
+            return True
+        return False
+
+    return check
+
+
+def run_async(main: Callable[[], Awaitable[None]]) -> None:
+    asyncio.run(main())

@@ -1,0 +1,45 @@
+"""The course loads in the background at home, after the first screen; the course map still gets it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from course.config import Settings
+from course.store import Store
+from course.ui.app import CourseApp
+from course.ui.course_loading import CourseLoading
+from course.ui.screens.course_map import CourseMapScreen
+from tests.ui.helpers import small_course
+
+
+def test_get_waits_for_the_thread_and_loads_once(tmp_path: Path) -> None:
+    calls: list[int] = []
+    course = small_course(tmp_path / "content")
+    loading = CourseLoading(lambda: calls.append(1) or course)
+    loading.start()
+    loading.start()
+    assert loading.get() is course and loading.get() is course
+    assert calls == [1]
+
+
+def test_an_error_while_loading_reaches_the_caller() -> None:
+    def broken():
+        raise OSError("disk gone")
+
+    with pytest.raises(OSError, match="disk gone"):
+        CourseLoading(broken).get()
+
+
+async def test_home_app_with_a_loading_course_opens_the_map(tmp_path: Path) -> None:
+    course = small_course(tmp_path / "content")
+    store = Store(tmp_path / "data")
+    store.create_profile("Ana")
+    app = CourseApp(CourseLoading(lambda: course), store, Settings(), tmp_path / "data")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CourseMapScreen)
+        assert app.course is course
+        assert "A Sample Lesson" in str(app.screen.query_one("#lessons").get_option_at_index(0).prompt)
