@@ -16,7 +16,6 @@ from course.store.records import LessonState, QuizResult
 from course.ui.literal import literal
 from course.ui.widgets.crisis_line import CrisisLine
 
-
 NBSP = "\u00a0"  # a list option trims leading spaces; these indent its second line
 
 
