@@ -101,3 +101,50 @@ def instrument(obj, method: str) -> Callable[[], bool]:
 
 def run_async(main: Callable[[], Awaitable[None]]) -> None:
     asyncio.run(main())
+
+
+def home_app(root: Path):
+    """The home app on the shipped course, a fresh store with one profile (no PIN), and that profile open."""
+    from course.config import Settings
+    from course.content import load_course
+    from course.store import Store
+    from course.ui.app import CourseApp
+
+    store = Store(root / "data")
+    store.create_profile("Family member")
+    return CourseApp(load_course(), store, Settings(), root / "data")
+
+
+async def open_profile(pilot) -> None:
+    """From the welcome screen to the course map of the only profile."""
+    from course.ui.screens.course_map import CourseMapScreen
+
+    await pilot.press("enter")
+    await pilot.pause()
+    if not isinstance(pilot.app.screen, CourseMapScreen):
+        raise RuntimeError(f"expected the course map, got {pilot.app.screen!r}")
+
+
+def markdown_baseline_app():
+    """A bare app holding only Textual's Markdown widget, to time rendering a text alone."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Markdown
+
+    class MarkdownApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Markdown("")
+
+    return MarkdownApp()
+
+
+async def time_markdown(app, text: str) -> float:
+    """Seconds for the bare Markdown widget to show ``text`` and the screen to refresh."""
+    from textual.widgets import Markdown
+
+    widget = app.query_one(Markdown)
+    await widget.update("")
+    await app.screen.wait_for_refresh()
+    start = time.perf_counter()
+    await widget.update(text)
+    await app.screen.wait_for_refresh()
+    return time.perf_counter() - start

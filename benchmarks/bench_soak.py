@@ -1,0 +1,109 @@
+"""Kiosk soak: many guest visits in one kiosk app, and the memory it holds after them.
+
+    python benchmarks/bench_soak.py             # 500 visits
+    python benchmarks/bench_soak.py --quick     # 3 visits, to check the script runs
+
+The app is built as ``family-course kiosk`` builds it (``course.ui.kiosk.serve.build_app``) on the shipped course,
+with a 5 s idle timeout and a clock the script moves by hand. Each visit, driven by Pilot at 100x30: a key on the
+start screen, Continue (opens the next short lesson), two steps, back to the map, the quiz of the highlighted
+lesson, one answer checked, then the clock is moved past the timeout and its grace period and the kiosk's idle
+check runs, which wipes the visit and shows the start screen. RSS (VmRSS from /proc/self/status, after a
+garbage collection) is read after every 10 visits. Goals: RSS after 500 <= 1.1x RSS after 50, no upward trend
+(least-squares slope per 100 visits over visits 50..500), < 120 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import tempfile
+from pathlib import Path
+
+from common import SIZE, machine, result, rss_mb, run_async
+
+GOAL_GROWTH, GOAL_MB = 1.1, 120.0
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def slope_per_100(points: list[tuple[int, float]]) -> float:
+    n = len(points)
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    return 100 * sum((x - mx) * (y - my) for x, y in points) / sxx if sxx else 0.0
+
+
+def live_screens() -> int:
+    from textual.screen import Screen
+
+    return sum(isinstance(o, Screen) for o in gc.get_objects())
+
+
+async def soak(root: Path, visits: int, samples: list[tuple[int, float, int]]) -> None:
+    from course.config import Settings
+    from course.content import load_course
+    from course.store import Store
+    from course.ui.kiosk.log import KioskLog
+    from course.ui.kiosk.screens import AttractScreen
+    from course.ui.kiosk.serve import build_app
+
+    data = root / "data"
+    store = Store(data)
+    store.set_staff_pin("482913")
+    clock = Clock()
+    app = build_app(load_course(), store, Settings(), data, 5.0, clock=clock, log=KioskLog(data))
+    every = 10 if visits >= 100 else 1
+    async with app.run_test(size=SIZE) as pilot:
+        for visit in range(1, visits + 1):
+            await pilot.press("space")  # start a visit
+            await pilot.press("c")  # the next short lesson
+            await pilot.press("n", "n")
+            await pilot.press("escape")  # back to the map
+            await pilot.press("q")  # the quiz of the highlighted lesson
+            await pilot.press("1", "c")
+            clock.now += 60  # nobody there any more: past the timeout and the grace period
+            app.kiosk.tick()
+            await pilot.pause()
+            if not isinstance(app.screen, AttractScreen):
+                raise RuntimeError(f"visit {visit} did not end on the start screen: {app.screen!r}")
+            if visit % every == 0 or visit == visits:
+                gc.collect()
+                samples.append((visit, rss_mb(), live_screens()))
+    store.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="3 visits, to check the script runs")
+    parser.add_argument("--visits", type=int, default=500)
+    args = parser.parse_args(argv)
+    visits = 3 if args.quick else args.visits
+    samples: list[tuple[int, float, int]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        run_async(lambda: soak(Path(tmp), visits, samples))
+    early_at = 50 if visits >= 100 else max(1, visits // 5)
+    early = next(rss for n, rss, _ in samples if n >= early_at)
+    last = samples[-1][1]
+    trend = [(n, rss) for n, rss, _ in samples if n >= early_at]
+    slope = slope_per_100(trend) if len(trend) > 1 else 0.0
+    growth = last / early
+    print(f"Kiosk soak, {visits} visits; {machine()}")
+    for n, rss, screens in samples:
+        print(f"  after {n:4d} visits: RSS {rss:6.1f} MB, live screens {screens}")
+    print(f"  slope {slope:+.2f} MB per 100 visits (from visit {early_at})")
+    passed = growth <= GOAL_GROWTH and last < GOAL_MB and slope < 0.5
+    result(f"kiosk soak, {visits} visits", f"RSS {last:.1f} MB, slope {slope:+.2f} MB/100",
+           f"RSS after {early_at}: {early:.1f} MB", f"{growth:.3f}x",
+           f"<= {GOAL_GROWTH}x, no upward trend, < {GOAL_MB:g} MB", passed)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

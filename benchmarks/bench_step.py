@@ -1,0 +1,91 @@
+"""Next step in a lesson: key press until the new step is on screen, over every step of the shipped course.
+
+    python benchmarks/bench_step.py           # every step of every lesson
+    python benchmarks/bench_step.py --quick   # the first lesson only, to check the script runs
+
+Drives the home app with Pilot at 100x30 (a fresh store, one profile). The clock starts when the key "n" is
+sent to the app (as the terminal driver would send it) and stops at the first refresh of the screen after
+``ReaderScreen.show_step`` has finished: the step's Markdown is updated, the journal boxes are mounted, the
+position is saved to the store. Headless, so the refresh computes the screen's update but does not write it
+to a terminal. Baseline: a bare app with only Textual's Markdown widget, timed from ``update(text)`` of that
+step's text to the next refresh, in the same process. Goal: p95 <= 50 ms and p95 <= 1.5x the baseline's p95.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from common import (
+    SIZE,
+    home_app,
+    instrument,
+    machine,
+    markdown_baseline_app,
+    open_profile,
+    percentile,
+    result,
+    run_async,
+    time_markdown,
+    timed_key,
+)
+
+GOAL_MS, GOAL_RATIO = 50.0, 1.5
+
+
+async def measure(root: Path, quick: bool) -> tuple[list[float], list[float]]:
+    from course.ui.screens.reader import ReaderScreen
+
+    app = home_app(root)
+    texts: list[str] = []
+    steps: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profile(pilot)
+        lessons = app.course.lessons[:1] if quick else app.course.lessons
+        for lesson in lessons:
+            reader = ReaderScreen(lesson)
+            await app.push_screen(reader)
+            await pilot.pause()
+            shown = instrument(reader, "show_step")
+            for step in lesson.steps[1:]:
+                steps.append(await timed_key(app, "n", shown, reader))
+                texts.append(f"## {step.title}\n\n{step.body}" if step.title else step.body)
+                await pilot.pause()
+            reader.action_leave()
+            await pilot.pause()
+    baseline: list[float] = []
+    bare = markdown_baseline_app()
+    async with bare.run_test(size=SIZE) as pilot:
+        for text in texts:
+            baseline.append(await time_markdown(bare, text))
+            await pilot.pause()
+    return steps, baseline
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one lesson, to check the script runs")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        steps, baseline = [], []
+        run_async(lambda: _collect(Path(tmp), args.quick, steps, baseline))
+    p50, p95 = percentile(steps, 50) * 1000, percentile(steps, 95) * 1000
+    b50, b95 = percentile(baseline, 50) * 1000, percentile(baseline, 95) * 1000
+    ratio = p95 / b95
+    print(f"Next step, {len(steps)} steps; {machine()}")
+    print(f"  reader: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {max(steps) * 1000:.1f} ms")
+    print(f"  Markdown widget alone: p50 {b50:.1f} ms, p95 {b95:.1f} ms")
+    result("next step in a lesson (p95)", f"{p95:.1f} ms", f"Markdown alone {b95:.1f} ms", f"{ratio:.2f}x",
+           f"<= {GOAL_MS:g} ms and <= {GOAL_RATIO}x", p95 <= GOAL_MS and ratio <= GOAL_RATIO)
+    return 0
+
+
+async def _collect(root: Path, quick: bool, steps: list[float], baseline: list[float]) -> None:
+    got_steps, got_baseline = await measure(root, quick)
+    steps.extend(got_steps)
+    baseline.extend(got_baseline)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
