@@ -162,3 +162,29 @@ async def test_a_screen_left_open_on_the_start_screen_also_times_out(tmp_path: P
         clock.advance(100)
         app.kiosk.tick()  # nothing to time out on the start screen itself
         assert isinstance(app.screen, AttractScreen)
+
+
+async def test_a_whole_lesson_and_quiz_are_counted_once(tmp_path: Path) -> None:
+    app = kiosk_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "c")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        for _ in reader.lesson.steps:
+            await pilot.press("n")
+            await pilot.pause()
+        await pilot.click("#yes")  # "Take the quiz"
+        await pilot.pause()
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen)
+        for _ in quiz.attempt.question_ids:
+            wrong = next(n for n, option in enumerate(quiz.question.options, 1) if not option.correct)
+            await pilot.press(str(wrong), "c")
+            await pilot.pause()
+            await pilot.press("c")  # next question, or the score
+            await pilot.pause()
+        (row,) = app.store.kiosk_report()
+        total = len(quiz.attempt.question_ids)
+        assert (row["sessions"], row["lessons_started"], row["lessons_finished"]) == (1, 1, 1)
+        assert (row["questions_answered"], row["questions_right"]) == (total, 0)
