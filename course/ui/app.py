@@ -15,6 +15,7 @@ from course.config import Settings
 from course.content.model import Course
 from course.learner import Learner
 from course.ui import themes
+from course.ui.widgets.prose import use_prose_theme
 from course.ui.course_loading import CourseLoading
 from course.ui.kiosk.keys import FINISH_KEY, KIOSK_ONLY_ACTIONS, STAFF_KEY
 from course.ui.screens.help import CrisisScreen, HelpScreen
@@ -55,6 +56,7 @@ class CourseApp(App[int]):
         for theme in themes.THEMES:
             self.register_theme(theme)
         self.theme = themes.DARK
+        use_prose_theme(self.console)
 
     def on_mount(self) -> None:
         if self.start is None:

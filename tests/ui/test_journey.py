@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Markdown, TextArea
+from textual.widgets import Input, TextArea
 
 from course.store import Store
+from course.ui.widgets.prose import Prose
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.dialogs import NewProfileDialog, PinDialog
 from course.ui.screens.quiz import QuizResultScreen, QuizScreen
@@ -18,7 +19,7 @@ SIZE = (100, 30)
 
 
 def markdown_text(screen, selector: str) -> str:
-    return screen.query_one(selector, Markdown).source
+    return screen.query_one(selector, Prose).source
 
 
 async def test_whole_journey_then_resume(tmp_path: Path) -> None:

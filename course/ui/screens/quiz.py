@@ -6,13 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Markdown, Static
+from textual.widgets import Button, Footer, Static
 
 from course.content.model import Lesson, Question
 from course.grading import Attempt, Outcome
 from course.store.errors import StoreError
 from course.ui.widgets.choices import ChoiceList
 from course.ui.widgets.crisis_line import CrisisLine
+from course.ui.widgets.prose import Prose
 
 
 def feedback_markdown(outcome: Outcome, *, reveal: bool) -> str:
@@ -86,10 +87,11 @@ class QuizScreen(Screen[None]):
         choices = ChoiceList([(o.key, o.text) for o in question.options], multiple=question.multiple,
                              id="choices")
         await area.mount_all([
-            Markdown(f"### {question.title}\n\n{question.prompt}", open_links=False, id="prompt"),
+            Static(question.title, markup=False, id="question-title"),
+            Prose(question.prompt, id="prompt"),
             Static(how, classes="how-to-answer"),
             choices,
-            Markdown("", id="feedback", open_links=False),
+            Prose(id="feedback"),
         ])
         self.query_one("#feedback").display = False
         check = self.query_one("#check", Button)
@@ -129,8 +131,8 @@ class QuizScreen(Screen[None]):
         except StoreError as error:
             self.app.report_store_error(error)
         choices.lock_answers({key: ("right" if self.question.option(key).correct else "wrong") for key in chosen})
-        feedback = self.query_one("#feedback", Markdown)
-        await feedback.update(feedback_markdown(outcome, reveal=False))
+        feedback = self.query_one("#feedback", Prose)
+        feedback.show(feedback_markdown(outcome, reveal=False))
         feedback.display = True
         check = self.query_one("#check", Button)
         last = self.position == len(self.attempt.question_ids) - 1
@@ -185,13 +187,13 @@ class QuizResultScreen(Screen[None]):
         missed = attempt.missed()
         verdict = ("You passed. Well done." if attempt.passed else
                    "Not passed yet. That is fine: review what you missed, then try those questions again.")
-        text = (f"# Your score\n\n**{attempt.score} of {attempt.total} right ({attempt.percent}%).** "
+        text = (f"## Your score\n\n**{attempt.score} of {attempt.total} right ({attempt.percent}%).** "
                 f"The pass mark is {attempt.quiz.pass_mark}%.\n\n{verdict}")
         if not missed:
             text += "\n\nYou got every question in this round right."
         with VerticalScroll(id="result-page"), Center(), Vertical(classes="reading"):
-            yield Markdown(text, open_links=False, id="score")
-            yield Markdown("", open_links=False, id="review")
+            yield Prose(text, id="score")
+            yield Prose(id="review")
         with Horizontal(id="quiz-nav"):
             if missed:
                 yield Button("Review what I missed", id="review-button", variant="primary")
@@ -208,12 +210,12 @@ class QuizResultScreen(Screen[None]):
         missed = self.attempt.missed()
         if not missed:
             return
-        parts = ["# What I missed", ""]
+        parts = ["## What I missed", ""]
         for outcome in missed:
-            parts += [f"## {outcome.question.title}", "", outcome.question.prompt, "",
+            parts += [f"### {outcome.question.title}", "", outcome.question.prompt, "",
                       feedback_markdown(outcome, reveal=True)]
-        review = self.query_one("#review", Markdown)
-        await review.update("\n".join(parts))
+        review = self.query_one("#review", Prose)
+        review.show("\n".join(parts))
         review.display = True
         page = self.query_one("#result-page", VerticalScroll)
         self.call_after_refresh(page.scroll_to_widget, review, animate=False, top=True)

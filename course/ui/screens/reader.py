@@ -9,12 +9,13 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Markdown, ProgressBar, Static, TextArea
+from textual.widgets import Button, Footer, ProgressBar, Static, TextArea
 
 from course.content.model import Lesson, Reflection, Step
 from course.store.errors import StoreError
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.crisis_line import CrisisLine
+from course.ui.widgets.prose import Prose
 
 AUTOSAVE_SECONDS = 1.0
 
@@ -72,7 +73,8 @@ class ReaderScreen(Screen[None]):
                 yield Static("", id="step-count")
             yield ProgressBar(total=len(self.lesson.steps), show_eta=False, show_percentage=False, id="step-bar")
             with VerticalScroll(id="page"), Center(), Vertical(classes="reading", id="reading"):
-                yield Markdown("", id="step-body", open_links=False)
+                yield Static("", id="step-title", markup=False)
+                yield Prose(id="step-body")
                 yield Vertical(id="reflections")
             with Horizontal(id="nav"):
                 yield Button("< Back", id="back")
@@ -108,8 +110,8 @@ class ReaderScreen(Screen[None]):
         total = len(self.lesson.steps)
         self.query_one("#step-count", Static).update(f"Step {index + 1} of {total}")
         self.query_one("#step-bar", ProgressBar).update(progress=index + 1)
-        body = f"## {step.title}\n\n{step.body}" if step.title else step.body
-        await self.query_one("#step-body", Markdown).update(body)
+        self.query_one("#step-title", Static).update(step.title)
+        self.query_one("#step-body", Prose).show(step.body)
         holder = self.query_one("#reflections", Vertical)
         await holder.remove_children()
         if step.reflections:
