@@ -15,11 +15,11 @@ from course.config import Settings
 from course.content.model import Course
 from course.learner import Learner
 from course.ui import themes
-from course.ui.widgets.prose import use_prose_theme
 from course.ui.course_loading import CourseLoading
 from course.ui.kiosk.keys import FINISH_KEY, KIOSK_ONLY_ACTIONS, STAFF_KEY
 from course.ui.screens.help import CrisisScreen, HelpScreen
 from course.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from course.ui.widgets.prose import use_prose_theme
 
 if TYPE_CHECKING:
     from course.ui.kiosk.controller import Kiosk

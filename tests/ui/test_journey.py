@@ -7,12 +7,12 @@ from pathlib import Path
 from textual.widgets import Input, TextArea
 
 from course.store import Store
-from course.ui.widgets.prose import Prose
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.dialogs import NewProfileDialog, PinDialog
 from course.ui.screens.quiz import QuizResultScreen, QuizScreen
 from course.ui.screens.reader import ReaderScreen
 from course.ui.screens.welcome import WelcomeScreen
+from course.ui.widgets.prose import Prose
 from tests.ui.helpers import make_app, small_course
 
 SIZE = (100, 30)
