@@ -19,7 +19,6 @@ from course.ui.course_loading import CourseLoading
 from course.ui.kiosk.keys import FINISH_KEY, KIOSK_ONLY_ACTIONS, STAFF_KEY
 from course.ui.screens.help import CrisisScreen, HelpScreen
 from course.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from course.ui.widgets.prose import use_prose_theme
 
 if TYPE_CHECKING:
     from course.ui.kiosk.controller import Kiosk
@@ -56,7 +55,6 @@ class CourseApp(App[int]):
         for theme in themes.THEMES:
             self.register_theme(theme)
         self.theme = themes.DARK
-        use_prose_theme(self.console)
 
     def on_mount(self) -> None:
         if self.start is None:

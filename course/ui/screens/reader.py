@@ -21,21 +21,31 @@ AUTOSAVE_SECONDS = 1.0
 
 
 class ReflectionBox(Vertical):
-    """A journal prompt and the box where the answer is typed (saved as it is typed)."""
+    """A journal prompt and the box where the answer is typed (saved as it is typed).
 
-    def __init__(self, reflection: Reflection, text: str, *, keeps_journal: bool) -> None:
+    Boxes are mounted once and reused from step to step: mounting a text box costs far more than filling one.
+    """
+
+    def __init__(self, *, keeps_journal: bool) -> None:
         super().__init__(classes="reflection")
-        self.reflection = reflection
-        self.saved_text = text
+        self.reflection: Reflection | None = None
+        self.saved_text = ""
         self.keeps_journal = keeps_journal
 
     def compose(self) -> ComposeResult:
         heading = "Think about this (for your private journal):" if self.keeps_journal else "Think about this:"
         yield Static(heading, classes="reflection-heading")
-        yield Static(self.reflection.prompt, markup=False, classes="reflection-prompt")
+        yield Static("", markup=False, classes="reflection-prompt")
         if self.keeps_journal:
-            yield TextArea(self.saved_text, soft_wrap=True, show_line_numbers=False, classes="reflection-text")
+            yield TextArea("", soft_wrap=True, show_line_numbers=False, classes="reflection-text")
             yield Static("Saved automatically. Press Tab to leave the box.", classes="muted reflection-status")
+
+    def load(self, reflection: Reflection, text: str) -> None:
+        self.reflection = reflection
+        self.saved_text = text
+        self.query_one(".reflection-prompt", Static).update(reflection.prompt)
+        if self.keeps_journal:
+            self.query_one(TextArea).load_text(text)
 
     @property
     def text(self) -> str:
@@ -61,6 +71,7 @@ class ReaderScreen(Screen[None]):
         self.index = 0
         self.step_started = time.monotonic()
         self._autosave: Timer | None = None
+        self._journal: dict[str, str] | None = None  # journal texts by prompt key, read once per lesson
 
     @property
     def step(self) -> Step:
@@ -92,6 +103,7 @@ class ReaderScreen(Screen[None]):
             self.app.report_store_error(error)
             start = 0
         await self.show_step(max(0, min(start, len(self.lesson.steps) - 1)), save=True)
+        self.call_after_refresh(self._premount_reflections)
         self.query_one("#page", VerticalScroll).focus()
 
     def _journal_texts(self) -> dict[str, str]:
@@ -112,18 +124,52 @@ class ReaderScreen(Screen[None]):
         self.query_one("#step-bar", ProgressBar).update(progress=index + 1)
         self.query_one("#step-title", Static).update(step.title)
         self.query_one("#step-body", Prose).show(step.body)
-        holder = self.query_one("#reflections", Vertical)
-        await holder.remove_children()
-        if step.reflections:
-            texts = self._journal_texts()
-            keeps = self.app.learner.keeps_journal
-            await holder.mount_all(ReflectionBox(r, texts.get(r.key, ""), keeps_journal=keeps)
-                                   for r in step.reflections)
+        await self._show_reflections(step)
         self.query_one("#back", Button).disabled = index == 0
         self.query_one("#next", Button).label = "Finish lesson" if index == total - 1 else "Next >"
         self.query_one("#page", VerticalScroll).scroll_home(animate=False)
         if save:
             self._save_position()
+        self.call_after_refresh(self._prepare_neighbours)
+
+    async def _premount_reflections(self) -> None:
+        """Mount this lesson's journal boxes (hidden) after the first step is on screen, not on a key press."""
+        most = max((len(step.reflections) for step in self.lesson.steps), default=0)
+        holder = self.query_one("#reflections", Vertical)
+        missing = most - len(holder.children)
+        if missing > 0:
+            keeps = self.app.learner.keeps_journal
+            boxes = [ReflectionBox(keeps_journal=keeps) for _ in range(missing)]
+            for box in boxes:
+                box.display = False
+            await holder.mount_all(boxes)
+
+    async def _show_reflections(self, step: Step) -> None:
+        holder = self.query_one("#reflections", Vertical)
+        boxes = list(holder.query_children(ReflectionBox))
+        missing = len(step.reflections) - len(boxes)
+        if missing > 0:
+            keeps = self.app.learner.keeps_journal
+            new = [ReflectionBox(keeps_journal=keeps) for _ in range(missing)]
+            await holder.mount_all(new)
+            boxes += new
+        if self._journal is None and step.reflections:
+            self._journal = self._journal_texts()
+        for number, box in enumerate(boxes):
+            shown = number < len(step.reflections)
+            if shown:
+                reflection = step.reflections[number]
+                box.load(reflection, (self._journal or {}).get(reflection.key, ""))
+            else:
+                box.reflection = None
+            box.display = shown
+
+    def _prepare_neighbours(self) -> None:
+        """Draw the next and previous steps' text now, while this one is read, so moving on is instant."""
+        body = self.query_one("#step-body", Prose)
+        for index in (self.index + 1, self.index - 1):
+            if 0 <= index < len(self.lesson.steps):
+                body.prepare(self.lesson.steps[index].body)
 
     def _elapsed(self) -> float:
         now = time.monotonic()
@@ -141,11 +187,15 @@ class ReaderScreen(Screen[None]):
         if not learner.keeps_journal:
             return
         for box in self.query(ReflectionBox):
+            if box.reflection is None:
+                continue
             text = box.text
             if text.strip() != box.saved_text.strip():
                 try:
                     learner.save_journal(self.lesson.id, box.reflection.key, box.reflection.prompt, text)
                     box.saved_text = text
+                    if self._journal is not None:
+                        self._journal[box.reflection.key] = text
                 except StoreError as error:
                     self.app.report_store_error(error)
 

@@ -1,16 +1,22 @@
 """Lesson text drawn by Rich's Markdown renderer inside one widget.
 
-Textual's Markdown widget builds a widget per block and takes about four times as long to show a new step;
-Rich's renderer draws the same Markdown into a single widget, so moving between steps and questions feels
-instant. Links are drawn as plain text (never opened), and the colours come from the widget, so every theme
-and NO_COLOR apply.
+Textual's Markdown widget builds a widget per block and takes several times as long to show a new step. Here
+Rich draws the Markdown once per text and width into plain styled lines, which are cached: measuring and
+drawing the widget is then cheap, and the reader prepares the next step's lines while the current one is read.
+Links are drawn as plain text (never opened), and colours come from the widget, so every theme and NO_COLOR
+apply.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.console import Console
 from rich.markdown import Markdown
+from rich.text import Text
 from rich.theme import Theme
+from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
 # Rich's default Markdown colours (cyan lists, magenta quotes) ignore the app's theme; these inherit it.
@@ -33,8 +39,22 @@ PROSE_THEME = Theme({
 })
 
 
-def use_prose_theme(console: Console) -> None:
-    console.push_theme(PROSE_THEME)
+@lru_cache(maxsize=512)
+def markdown_lines(source: str, width: int) -> tuple[Content, int]:
+    """``source`` drawn as Markdown ``width`` cells wide: styled lines and their number, once per text and width."""
+    console = Console(width=width, theme=PROSE_THEME, color_system="truecolor", force_terminal=True,
+                      legacy_windows=False, emoji=False, highlight=False)
+    lines = console.render_lines(Markdown(source, hyperlinks=False), console.options.update_width(width),
+                                 pad=False)
+    text = Text(no_wrap=True, overflow="crop")
+    for number, line in enumerate(lines):
+        if number:
+            text.append("\n")
+        for segment in line:
+            if not segment.control:
+                text.append(segment.text, segment.style)
+    text.rstrip()
+    return Content.from_rich_text(text), len(text.plain.split("\n"))
 
 
 class Prose(Static):
@@ -42,9 +62,20 @@ class Prose(Static):
 
     def __init__(self, source: str = "", *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.source = ""
-        self.show(source)
+        self.source = source
 
     def show(self, source: str) -> None:
         self.source = source
-        self.update(Markdown(source, hyperlinks=False) if source else "")
+        self.refresh(layout=True)
+
+    def prepare(self, source: str) -> None:
+        """Draw ``source`` now, at this widget's width, so showing it later costs almost nothing."""
+        if self.content_size.width > 0:
+            markdown_lines(source, self.content_size.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return markdown_lines(self.source, width)[1] if self.source and width > 0 else 0
+
+    def render(self) -> Content:
+        width = self.content_size.width
+        return markdown_lines(self.source, width)[0] if self.source and width > 0 else Content("")
