@@ -58,3 +58,12 @@ def test_content_option_adds_lessons_to_validate(tmp_path: Path) -> None:
     result = _run("--content", str(tmp_path / "clinic"), "validate", "--grades", cwd=tmp_path)
     assert result.returncode == 0, result.stdout
     assert f"{tmp_path / 'clinic' / 'lessons' / '01-sample-lesson.md'}: grade" in result.stdout
+
+
+def test_unusable_data_folder_gets_a_clear_message(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = _run("--data-dir", str(blocker / "data"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"cannot use the data folder {blocker / 'data'}" in result.stderr
+    assert "--data-dir" in result.stderr and "Traceback" not in result.stderr

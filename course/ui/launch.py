@@ -5,18 +5,30 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from course.config import load_settings
 from course.content import ContentDir, load_course
 
+if TYPE_CHECKING:
+    from course.store import Store
 
-def run_home(data_dir: Path, content_dirs: Sequence[ContentDir]) -> int:
-    from course.store import Store, StoreError
+
+def _open_store(data_dir: Path) -> Store | None:
+    """The store in ``data_dir``, or None after telling the person what went wrong and where."""
+    from course.store import Store, StoreError  # imported here: it is not needed for --help or validate
 
     try:
-        store = Store(data_dir)
+        return Store(data_dir)
     except StoreError as error:
-        print(f"family-course: {error}", file=sys.stderr)
+        print(f"family-course: cannot use the data folder {data_dir}: {error}\n"
+              "Choose another folder with --data-dir DIR (or FAMILY_COURSE_DATA_DIR).", file=sys.stderr)
+        return None
+
+
+def run_home(data_dir: Path, content_dirs: Sequence[ContentDir]) -> int:
+    store = _open_store(data_dir)
+    if store is None:
         return 1
     try:
         from course.ui.app import CourseApp
@@ -32,12 +44,8 @@ def run_home(data_dir: Path, content_dirs: Sequence[ContentDir]) -> int:
 
 def run_group(data_dir: Path, content_dirs: Sequence[ContentDir], *, notes: bool = False) -> int:
     """Group mode: the staff PIN, then the groups (or, with ``notes``, the facilitator notes that follow them)."""
-    from course.store import Store, StoreError
-
-    try:
-        store = Store(data_dir)
-    except StoreError as error:
-        print(f"family-course: {error}", file=sys.stderr)
+    store = _open_store(data_dir)
+    if store is None:
         return 1
     try:
         course = load_course(content_dirs)
@@ -55,14 +63,12 @@ def run_group(data_dir: Path, content_dirs: Sequence[ContentDir], *, notes: bool
 def run_kiosk(data_dir: Path, content_dirs: Sequence[ContentDir], idle_timeout: float, *,
               staff_pin_hint: str = "family-course staff-pin set") -> int:
     """Kiosk mode: refuses to start without a staff PIN (staff need it to close the kiosk)."""
-    from course.store import Store, StoreError
-
-    try:
-        store = Store(data_dir)
-    except StoreError as error:
-        print(f"family-course: {error}", file=sys.stderr)
+    store = _open_store(data_dir)
+    if store is None:
         return 1
     try:
+        from course.store import StoreError
+
         try:
             has_pin = store.has_staff_pin()
         except StoreError as error:
