@@ -190,3 +190,20 @@ async def test_unavailable_lesson_is_listed_with_reason(tmp_path: Path) -> None:
         last = options.get_option_at_index(options.option_count - 1)
         assert last.disabled
         assert "(unavailable)" in str(last.prompt) and "front matter is not closed" in str(last.prompt)
+
+
+async def test_journal_text_with_markup_and_escapes_is_literal(tmp_path: Path) -> None:
+    store = Store(tmp_path / "data")
+    pid = store.create_profile("Jo")
+    text = "[bold]Hi[/] \x1b[2J 你好 🙂"
+    store.save_journal(pid, "sample-lesson", "sample-lesson/2/1", "What would you like to try?", text)
+    app = make_app(tmp_path, store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.learner = StoredLearner(store, pid, "Jo")
+        await app.push_screen(ProgressScreen())
+        await pilot.pause()
+        app.screen.query_one(TabbedContent).active = "journal-tab"
+        await pilot.pause()
+        entry = str(app.screen.query_one("#entries", OptionList).get_option_at_index(0).prompt)
+        assert "[bold]Hi[/] ␛[2J 你好 🙂" in entry
+        assert app.screen.query_one("#entry-text", TextArea).text == text
