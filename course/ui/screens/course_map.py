@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
@@ -15,6 +15,7 @@ from course.store.errors import StoreError
 from course.store.records import LessonState, QuizResult
 from course.ui.literal import literal
 from course.ui.widgets.crisis_line import CrisisLine
+from course.ui.widgets.footer import KeyFooter
 
 NBSP = "\u00a0"  # a list option trims leading spaces; these indent its second line
 
@@ -74,7 +75,7 @@ class CourseMapScreen(Screen[None]):
                 yield Button("My progress", id="progress")
                 yield Button("Settings", id="settings")
         yield CrisisLine()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_map()

@@ -9,12 +9,13 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, ProgressBar, Static, TextArea
+from textual.widgets import Button, ProgressBar, Static, TextArea
 
 from course.content.model import Lesson, Reflection, Step
 from course.store.errors import StoreError
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.crisis_line import CrisisLine
+from course.ui.widgets.footer import KeyFooter
 from course.ui.widgets.prose import Prose
 
 AUTOSAVE_SECONDS = 1.0
@@ -92,7 +93,7 @@ class ReaderScreen(Screen[None]):
                 yield Button("Next >", id="next", variant="primary")
                 yield Button("Course map", id="map")
         yield CrisisLine()
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         learner = self.app.learner
