@@ -6,7 +6,7 @@ import time
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, ProgressBar, Static, TextArea
@@ -84,7 +84,7 @@ class ReaderScreen(Screen[None]):
                 yield Static(self.lesson.title, markup=False, id="lesson-title")
                 yield Static("", id="step-count")
             yield ProgressBar(total=len(self.lesson.steps), show_eta=False, show_percentage=False, id="step-bar")
-            with VerticalScroll(id="page"), Center(), Vertical(classes="reading", id="reading"):
+            with VerticalScroll(id="page"), Vertical(classes="reading", id="reading"):
                 yield Static("", id="step-title", markup=False)
                 yield Prose(id="step-body")
                 yield Vertical(id="reflections")
