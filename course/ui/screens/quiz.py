@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from course.content.model import Lesson, Question
 from course.grading import Attempt, Outcome
 from course.store.errors import StoreError
 from course.ui.widgets.choices import ChoiceList
 from course.ui.widgets.crisis_line import CrisisLine
+from course.ui.widgets.footer import KeyFooter
 from course.ui.widgets.prose import Prose
 
 
@@ -64,13 +65,18 @@ class QuizScreen(Screen[None]):
             with Horizontal(id="quiz-top"):
                 yield Static(f"Quiz: {self.lesson.title}", markup=False, id="quiz-title")
                 yield Static("", id="question-count")
-            with VerticalScroll(id="quiz-page"), Center(), Vertical(classes="reading", id="question-area"):
-                pass
+            # The question's widgets are made once and refilled for each question (see show_question).
+            with VerticalScroll(id="quiz-page"), Vertical(classes="reading", id="question-area"):
+                yield Static("", markup=False, id="question-title")
+                yield Prose(id="prompt")
+                yield Static("", classes="how-to-answer")
+                yield ChoiceList([], multiple=False, id="choices")
+                yield Prose(id="feedback")
             with Horizontal(id="quiz-nav"):
                 yield Button("Check answer", id="check", variant="primary")
                 yield Button("Course map", id="map")
         yield CrisisLine()
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         await self.show_question()
@@ -81,24 +87,36 @@ class QuizScreen(Screen[None]):
         count = len(self.attempt.question_ids)
         label = "Question" if count == len(self.attempt.quiz.questions) else "Retry question"
         self.query_one("#question-count", Static).update(f"{label} {self.position + 1} of {count}")
-        area = self.query_one("#question-area", Vertical)
-        await area.remove_children()
+        self.query_one("#question-title", Static).update(question.title)
+        self.query_one("#prompt", Prose).show(question.prompt)
         how = "Choose all that apply." if question.multiple else "Choose one answer."
-        choices = ChoiceList([(o.key, o.text) for o in question.options], multiple=question.multiple,
-                             id="choices")
-        await area.mount_all([
-            Static(question.title, markup=False, id="question-title"),
-            Prose(question.prompt, id="prompt"),
-            Static(how, classes="how-to-answer"),
-            choices,
-            Prose(id="feedback"),
-        ])
-        self.query_one("#feedback").display = False
+        self.query_one(".how-to-answer", Static).update(how)
+        choices = self.query_one("#choices", ChoiceList)
+        await choices.replace_options([(o.key, o.text) for o in question.options], multiple=question.multiple)
+        feedback = self.query_one("#feedback", Prose)
+        feedback.show("")
+        feedback.display = False
         check = self.query_one("#check", Button)
         check.label = "Check answer"
         check.disabled = True
         self.query_one("#quiz-page", VerticalScroll).scroll_home(animate=False)
         choices.items[0].focus()
+        self.call_after_refresh(self._prepare_next_prompt)
+
+    def _prepare_next_prompt(self) -> None:
+        """Draw the next question's text now, while this one is answered, so moving on is quicker."""
+        if self.position < len(self.attempt.question_ids) - 1:
+            upcoming = self.attempt.questions[self.position + 1]
+            self.query_one("#prompt", Prose).prepare(upcoming.prompt)
+
+    def _prepare_feedback(self, chosen: list[str]) -> None:
+        """Draw the feedback for the options chosen so far, so checking the answer shows it at once."""
+        if not chosen:
+            return
+        outcome = Outcome(self.question, frozenset(chosen))
+        area = self.query_one("#question-area", Vertical)
+        self.query_one("#feedback", Prose).prepare(feedback_markdown(outcome, reveal=False),
+                                                    within=area.content_size.width)
 
     def action_scroll(self, lines: int) -> None:
         self.query_one("#quiz-page", VerticalScroll).scroll_relative(y=lines, animate=False)
@@ -106,6 +124,7 @@ class QuizScreen(Screen[None]):
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
         if not self.answered:
             self.query_one("#check", Button).disabled = not event.choices.selected
+            self.call_after_refresh(self._prepare_feedback, event.choices.selected)
 
     async def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
         if not self.answered:
@@ -191,7 +210,7 @@ class QuizResultScreen(Screen[None]):
                 f"The pass mark is {attempt.quiz.pass_mark}%.\n\n{verdict}")
         if not missed:
             text += "\n\nYou got every question in this round right."
-        with VerticalScroll(id="result-page"), Center(), Vertical(classes="reading"):
+        with VerticalScroll(id="result-page"), Vertical(classes="reading"):
             yield Prose(text, id="score")
             yield Prose(id="review")
         with Horizontal(id="quiz-nav"):
@@ -200,7 +219,7 @@ class QuizResultScreen(Screen[None]):
                 yield Button("Retry the questions I missed", id="retry")
             yield Button("Back to course map", id="map", variant="default" if missed else "primary")
         yield CrisisLine()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#review").display = False

@@ -39,6 +39,14 @@ class Choice(Widget, can_focus=True):
         self.multiple = multiple
         self.verdict = ""  # after checking: "right" or "wrong" for chosen options
 
+    def reset(self, key: str, number: int, text: str, *, multiple: bool) -> None:
+        """Show another option in this widget, unchosen and unlocked (cheaper than mounting a new one)."""
+        self.key, self.number, self.text, self.multiple = key, number, text, multiple
+        self.verdict = ""
+        self.checked = False
+        self.locked = False
+        self.refresh(layout=True)
+
     def render(self) -> Content:
         marks = ("[ ]", "[x]") if self.multiple else ("( )", "(•)")
         mark = marks[self.checked]
@@ -91,6 +99,24 @@ class ChoiceList(Vertical):
 
     def compose(self):
         yield from self._items
+
+    async def replace_options(self, options: list[tuple[str, str]], *, multiple: bool) -> None:
+        """Show another question's options, reusing the option widgets already mounted.
+
+        Mounting widgets is the slowest part of moving to the next question, so existing ones are refilled;
+        any this question does not need are hidden (and kept for a later question with more options).
+        """
+        self.multiple = multiple
+        mounted = list(self.query_children(Choice))
+        for choice, (number, (key, text)) in zip(mounted, enumerate(options, 1), strict=False):
+            choice.reset(key, number, text, multiple=multiple)
+        new = [Choice(key, n, text, multiple=multiple)
+               for n, (key, text) in enumerate(options, 1) if n > len(mounted)]
+        if new:
+            await self.mount_all(new)
+        for index, choice in enumerate(mounted):
+            choice.display = index < len(options)
+        self._items = (mounted + new)[:len(options)]
 
     @property
     def items(self) -> list[Choice]:

@@ -68,10 +68,16 @@ class Prose(Static):
         self.source = source
         self.refresh(layout=True)
 
-    def prepare(self, source: str) -> None:
-        """Draw ``source`` now, at this widget's width, so showing it later costs almost nothing."""
-        if self.content_size.width > 0:
-            markdown_lines(source, self.content_size.width)
+    def prepare(self, source: str, *, within: int | None = None) -> None:
+        """Draw ``source`` now, at this widget's width, so showing it later costs almost nothing.
+
+        A hidden widget has no width yet: pass ``within``, the width of the container it will be shown in.
+        """
+        width = self.content_size.width
+        if within is not None:
+            width = within - self.styles.margin.width - self.styles.gutter.width
+        if width > 0:
+            markdown_lines(source, width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return markdown_lines(self.source, width)[1] if self.source and width > 0 else 0
