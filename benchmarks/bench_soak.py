@@ -4,8 +4,9 @@
     python benchmarks/bench_soak.py --quick     # 3 visits, to check the script runs
 
 The app is built as ``family-course kiosk`` builds it (``course.ui.kiosk.serve.build_app``) on the shipped course,
-with a 5 s idle timeout and a clock the script moves by hand. Each visit, driven by Pilot at 100x30: a key on the
-start screen, Continue (opens the next short lesson), two steps, back to the map, the quiz of the highlighted
+with a 5 s idle timeout and a clock the script moves by hand. Each visit, in a Pilot test app at 100x30, each key
+sent as the terminal driver sends it and the next one sent once its effect is on screen (Pilot's own key presses
+wait for the process to go idle after every key, which made a visit take about 2 s): a key on the start screen, Continue (opens the next short lesson), two steps, back to the map, the quiz of the highlighted
 lesson, one answer checked, then the clock is moved past the timeout and its grace period and the kiosk's idle
 check runs, which wipes the visit and shows the start screen. RSS (VmRSS from /proc/self/status, after a
 garbage collection) is read after every 10 visits. Goals: RSS after 500 <= 1.1x RSS after 50, no upward trend
@@ -17,9 +18,10 @@ from __future__ import annotations
 import argparse
 import gc
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from common import SIZE, machine, result, rss_mb, run_async
+from common import SIZE, machine, press, result, rss_mb, run_async, until
 
 GOAL_GROWTH, GOAL_MB = 1.1, 120.0
 
@@ -51,8 +53,11 @@ async def soak(root: Path, visits: int, samples: list[tuple[int, float, int]]) -
     from course.content import load_course
     from course.store import Store
     from course.ui.kiosk.log import KioskLog
-    from course.ui.kiosk.screens import AttractScreen
+    from course.ui.kiosk.screens import AttractScreen, KioskMapScreen
     from course.ui.kiosk.serve import build_app
+    from course.ui.screens.quiz import QuizScreen
+    from course.ui.screens.reader import ReaderScreen
+    from course.ui.widgets.choices import ChoiceList
 
     data = root / "data"
     store = Store(data)
@@ -60,16 +65,32 @@ async def soak(root: Path, visits: int, samples: list[tuple[int, float, int]]) -
     clock = Clock()
     app = build_app(load_course(), store, Settings(), data, 5.0, clock=clock, log=KioskLog(data))
     every = 10 if visits >= 100 else 1
+
+    def showing(kind: type) -> Callable[[], bool]:
+        return lambda: isinstance(app.screen, kind) and app.screen.is_mounted
+
+    def reading(step: int) -> Callable[[], bool]:
+        return lambda: (isinstance(app.screen, ReaderScreen) and app.screen.index == step
+                        and app.focused is not None and app.focused.id == "page")
+
+    def quiz_shown() -> bool:
+        return isinstance(app.screen, QuizScreen) and bool(app.screen.query("#choices"))
+
     async with app.run_test(size=SIZE) as pilot:
         for visit in range(1, visits + 1):
-            await pilot.press("space")  # start a visit
-            await pilot.press("c")  # the next short lesson
-            await pilot.press("n", "n")
-            await pilot.press("escape")  # back to the map
-            await pilot.press("q")  # the quiz of the highlighted lesson
-            await pilot.press("1", "c")
+            # Each key goes to the app as the terminal would send it; the next key waits for its effect to be
+            # on screen (see common.press), not for Pilot's idle checks, which made a visit take about 2 s.
+            await press(app, "space", showing(KioskMapScreen))  # start a visit
+            await press(app, "c", reading(0))  # the next short lesson
+            await press(app, "n", reading(1))
+            await press(app, "n", reading(2))
+            await press(app, "escape", showing(KioskMapScreen))  # back to the map
+            await press(app, "q", quiz_shown)  # the quiz of the highlighted lesson
+            await press(app, "1", lambda: bool(app.screen.query_one("#choices", ChoiceList).selected))
+            await press(app, "c", lambda: app.screen.answered)
             clock.now += 60  # nobody there any more: past the timeout and the grace period
             app.kiosk.tick()
+            await until(showing(AttractScreen))
             await pilot.pause()
             if not isinstance(app.screen, AttractScreen):
                 raise RuntimeError(f"visit {visit} did not end on the start screen: {app.screen!r}")

@@ -73,6 +73,11 @@ async def timed_key(app, key: str, done: Callable[[], bool], screen=None) -> flo
     return time.perf_counter() - start
 
 
+async def press(app, key: str, done: Callable[[], bool]) -> None:
+    """Press ``key`` and wait until ``done()`` holds and the screen has been refreshed (``timed_key``, untimed)."""
+    await timed_key(app, key, done)
+
+
 async def settle(pilot) -> None:
     """Let the app finish what it is doing between two timed presses."""
     await pilot.pause()
