@@ -6,8 +6,9 @@
 The app is built as ``family-course kiosk`` builds it (``course.ui.kiosk.serve.build_app``) on the shipped course,
 with a 5 s idle timeout and a clock the script moves by hand. Each visit, in a Pilot test app at 100x30, each key
 sent as the terminal driver sends it and the next one sent once its effect is on screen (Pilot's own key presses
-wait for the process to go idle after every key, which made a visit take about 2 s): a key on the start screen, Continue (opens the next short lesson), two steps, back to the map, the quiz of the highlighted
-lesson, one answer checked, then the clock is moved past the timeout and its grace period and the kiosk's idle
+wait for the process to go idle after every key, which made a visit take about 2 s): a key on the start screen,
+Continue (opens the next short lesson), two steps, back to the map, the quiz of the highlighted lesson, one answer
+checked, then the clock is moved past the timeout and its grace period and the kiosk's idle
 check runs, which wipes the visit and shows the start screen. RSS (VmRSS from /proc/self/status, after a
 garbage collection) is read after every 10 visits. Goals: RSS after 500 <= 1.1x RSS after 50, no upward trend
 (least-squares slope per 100 visits over visits 50..500), < 120 MB.
