@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,12 +72,24 @@ class CourseApp(App[int]):
         self._check_size(self.size.width, self.size.height)
         if isinstance(self._course, CourseLoading):
             self.call_after_refresh(self._course.start)
+        else:
+            self.call_after_refresh(self._freeze_long_lived)
 
     @property
     def course(self) -> Course:
         if isinstance(self._course, CourseLoading):
             self._course = self._course.get()
+            self._freeze_long_lived()
         return self._course
+
+    @staticmethod
+    def _freeze_long_lived() -> None:
+        """Keep what lives as long as the app (Textual, the styles, the course) out of Python's full collections.
+
+        A full collection walks every object, about 200,000 here, and took over 0.1 s: one landed on a key press
+        every 20 steps or so. Frozen objects are never collected, so this runs once the course is loaded.
+        """
+        gc.freeze()
 
     # -- keys available everywhere -------------------------------------------------------------------------------
     def action_crisis(self) -> None:
