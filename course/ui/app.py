@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,10 @@ if TYPE_CHECKING:
     from course.ui.kiosk.controller import Kiosk
 
 CRISIS_KEY = "f2"
+# Full garbage collections: about every 10 young-generation collections while nobody has typed for this long,
+# and only every 100 (Python's default is 10) while keys keep coming. See CourseApp._collect_when_idle.
+IDLE_SECONDS = 1.0
+FULL_COLLECTION_EVERY = 100
 
 
 class CourseApp(App[int]):
@@ -53,6 +58,7 @@ class CourseApp(App[int]):
         self.data_dir = data_dir
         self.learner: Learner | None = None
         self.kiosk: Kiosk | None = None  # set in kiosk mode (course.ui.kiosk): sees every input, action and error
+        self._last_input = time.monotonic()  # when a key or the mouse was last used (see _collect_when_idle)
         for theme in themes.THEMES:
             self.register_theme(theme)
         self.theme = themes.DARK
@@ -74,6 +80,9 @@ class CourseApp(App[int]):
             self.call_after_refresh(self._course.start)
         else:
             self.call_after_refresh(self._freeze_long_lived)
+        young, middle, _ = gc.get_threshold()
+        gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
+        self.set_interval(IDLE_SECONDS, self._collect_when_idle, name="garbage collection when idle")
 
     @property
     def course(self) -> Course:
@@ -90,6 +99,16 @@ class CourseApp(App[int]):
         every 20 steps or so. Frozen objects are never collected, so this runs once the course is loaded.
         """
         gc.freeze()
+
+    def _collect_when_idle(self) -> None:
+        """Run Python's full garbage collection between key presses rather than during one.
+
+        A full collection walks every object Textual keeps (tens of thousands of cached lines) and takes
+        0.1-0.2 s on a slow machine; left to Python it lands on a random key press. Here it runs when nobody
+        has typed for a second and at least as much has piled up as would have set Python's default off.
+        """
+        if time.monotonic() - self._last_input >= IDLE_SECONDS and gc.get_count()[2] >= 10:
+            gc.collect()
 
     # -- keys available everywhere -------------------------------------------------------------------------------
     def action_crisis(self) -> None:
@@ -123,6 +142,8 @@ class CourseApp(App[int]):
             self.kiosk.ask_staff_pin()
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()
         if self.kiosk is not None and self._kiosk_drops(event):
             return
         await super().on_event(event)
