@@ -6,9 +6,9 @@
 Drives the home app with Pilot at 100x30 (fresh store, one profile). For each question the first option is
 chosen, then two presses of "c" are timed, each from sending the key to the first refresh after the screen's
 handler finished: "check" (``record_answer`` writes the answer to the profile file with fsync, then the
-feedback Markdown is shown) and "next question" (the next question's prompt, options and an empty feedback
-box are mounted). The last question of each quiz leads to the result screen and is not timed. Goal: p95 <= 50 ms
-for both.
+feedback is shown) and "next question" (the question's widgets are refilled with the next question's title,
+prompt and options, the feedback box hidden). The last question of each quiz leads to the result screen and
+is not timed. Goal: p95 <= 50 ms for both.
 """
 
 from __future__ import annotations
