@@ -8,7 +8,7 @@ from datetime import datetime
 
 from course.content.model import Course
 from course.group.tally import option_label
-from course.group.text import printable
+from course.text import printable
 from course.store.errors import StoreError
 from course.store.kiosk import KIOSK_EVENTS
 from course.store.records import Group, GroupSession
