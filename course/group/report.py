@@ -8,10 +8,10 @@ from datetime import datetime
 
 from course.content.model import Course
 from course.group.tally import option_label
-from course.text import printable
 from course.store.errors import StoreError
 from course.store.kiosk import KIOSK_EVENTS
 from course.store.records import Group, GroupSession
+from course.text import printable
 
 PROFILE_HEADER = ("Name", "Lessons finished", "Lessons started", "Quiz average %", "Sessions attended",
                   "Last activity")

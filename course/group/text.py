@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 
-
 def first_name(full: str) -> str:
     """A suggestion for the name shown in a group: the first word of a profile name."""
     words = full.split()
