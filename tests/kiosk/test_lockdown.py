@@ -127,7 +127,7 @@ async def test_crisis_and_help_still_work_and_help_speaks_of_the_kiosk(tmp_path:
         await pilot.press("space", "question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        assert "Ctrl+Q" not in app.screen.general and "F10" in app.screen.general
+        assert "Ctrl+Q" not in app.screen.text and "F10" in app.screen.text
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, KioskMapScreen)

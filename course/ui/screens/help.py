@@ -25,53 +25,42 @@ You can also click anything with the mouse.
 """
 
 
-class HelpScreen(ModalScreen[None]):
+class TextDialog(ModalScreen[None]):
+    """A scrolling page of Markdown with a Close button; Escape closes it too."""
+
+    BINDINGS = [Binding("escape", "close", "Close")]
+
+    def __init__(self, text: str, dialog_id: str) -> None:
+        super().__init__()
+        self.text = text
+        self.dialog_id = dialog_id
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown  # here, not at the top: the first screen does not need it
+
+        with VerticalScroll(classes="dialog", id=self.dialog_id):
+            yield Markdown(self.text, open_links=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Close", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss()
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+
+class HelpScreen(TextDialog):
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
 
     def __init__(self, screen_help: str = "", general: str = GENERAL_HELP) -> None:
-        super().__init__()
-        self.screen_help = screen_help
-        self.general = general  # the keys that work everywhere (kiosk mode has its own)
-
-    def compose(self) -> ComposeResult:
-        from textual.widgets import Markdown  # here, not at the top: the first screen does not need it
-
-        with VerticalScroll(classes="dialog", id="help-dialog"):
-            yield Markdown("# Help\n\n" + (self.screen_help + "\n\n" if self.screen_help else "") + self.general,
-                           open_links=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Close", id="close", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#close", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss()
-
-    def action_close(self) -> None:
-        self.dismiss()
+        # ``general``: the keys that work everywhere (kiosk mode has its own)
+        super().__init__("# Help\n\n" + (screen_help + "\n\n" if screen_help else "") + general, "help-dialog")
 
 
-class CrisisScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "close", "Close")]
-
+class CrisisScreen(TextDialog):
     def __init__(self, settings: Settings) -> None:
-        super().__init__()
-        self.settings = settings
-
-    def compose(self) -> ComposeResult:
-        from textual.widgets import Markdown  # here, not at the top: the first screen does not need it
-
-        with VerticalScroll(classes="dialog", id="crisis-dialog"):
-            yield Markdown(crisis_text(self.settings.clinic_name, self.settings.clinic_phone), open_links=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Close", id="close", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#close", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss()
-
-    def action_close(self) -> None:
-        self.dismiss()
+        super().__init__(crisis_text(settings.clinic_name, settings.clinic_phone), "crisis-dialog")
