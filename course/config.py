@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +51,8 @@ def load_settings(data_dir: Path) -> Settings:
         return Settings()
     except OSError as exc:
         return Settings(problems=(f"The settings file {path} could not be read ({exc.strerror}).",))
+    import tomllib  # only when there is a settings file: most starts have none
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -4,43 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from importlib import resources
+from dataclasses import replace
 from pathlib import Path
 
+from course.content.dirs import ContentDir
 from course.content.model import Course, Diagnostic, Lesson, Quiz, Severity, Unavailable
-
-
-def shipped_content_dir() -> Path:
-    """Where the built-in lessons live: inside the installed package, or at the top of a source checkout."""
-    packaged = Path(str(resources.files("course"))) / "_content"
-    if (packaged / "lessons").is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2]
-
-
-@dataclass(frozen=True)
-class ContentDir:
-    path: Path
-    given: str  # as the user typed it, for messages
-
-    @classmethod
-    def of(cls, given: str | os.PathLike[str]) -> ContentDir:
-        return cls(Path(given), os.fspath(given))
-
-    @classmethod
-    def shipped(cls) -> ContentDir:
-        path = shipped_content_dir()
-        return cls(path, str(path))
-
-    def files(self, kind: str) -> list[tuple[Path, str]]:
-        """The ``.md`` files in ``lessons`` or ``quizzes``, each with the name used in messages."""
-        folder = self.path / kind
-        try:
-            paths = sorted(p for p in folder.iterdir() if p.suffix == ".md" and p.is_file())
-        except OSError:
-            return []
-        return [(p, os.path.join(self.given, kind, p.name)) for p in paths]
 
 
 def _title_guess(path: Path) -> str:

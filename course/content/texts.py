@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 CRISIS_LINE = "In crisis? Call or text 988. In danger now? Call 911."
 
 
 @lru_cache(maxsize=4)
 def _read(name: str) -> str:
-    return resources.files("course.content").joinpath("texts", name).read_text(encoding="utf-8")
+    return (Path(__file__).parent / "texts" / name).read_text(encoding="utf-8")
 
 
 def crisis_text(clinic_name: str = "", clinic_phone: str = "") -> str:

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from course.config import load_settings
-from course.content import ContentDir, load_course
 
 if TYPE_CHECKING:
+    from course.content import ContentDir, Course
     from course.store import Store
 
 
@@ -26,6 +26,12 @@ def _open_store(data_dir: Path) -> Store | None:
         return None
 
 
+def _load_course(content_dirs: Sequence[ContentDir]) -> Course:
+    from course.content.loader import load_course  # imported here: the first screen at home does not need it
+
+    return load_course(content_dirs)
+
+
 def run_home(data_dir: Path, content_dirs: Sequence[ContentDir]) -> int:
     store = _open_store(data_dir)
     if store is None:
@@ -34,7 +40,7 @@ def run_home(data_dir: Path, content_dirs: Sequence[ContentDir]) -> int:
         from course.ui.app import CourseApp
         from course.ui.course_loading import CourseLoading
 
-        course = CourseLoading(lambda: load_course(content_dirs))  # the welcome screen does not need it
+        course = CourseLoading(lambda: _load_course(content_dirs))  # the welcome screen does not need it
         app = CourseApp(course, store, load_settings(data_dir), data_dir)
         app.run()
         return app.return_code or 0
@@ -48,7 +54,7 @@ def run_group(data_dir: Path, content_dirs: Sequence[ContentDir], *, notes: bool
     if store is None:
         return 1
     try:
-        course = load_course(content_dirs)
+        course = _load_course(content_dirs)
         from course.ui.app import CourseApp
         from course.ui.group.start import group_start
 
@@ -78,7 +84,7 @@ def run_kiosk(data_dir: Path, content_dirs: Sequence[ContentDir], idle_timeout: 
             print("family-course: kiosk mode needs a staff PIN, so that staff (and only staff) can close it.\n"
                   f"Set one first with:\n\n    {staff_pin_hint}\n", file=sys.stderr)
             return 1
-        course = load_course(content_dirs)
+        course = _load_course(content_dirs)
         if not course.kiosk_lessons():
             print("family-course: warning: no lesson is marked 'kiosk: true'; the kiosk will say that no lessons "
                   "are available.", file=sys.stderr)

@@ -11,11 +11,10 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.texts import about_text
-from course.learner import StoredLearner
 from course.store.errors import StoreError
 from course.ui.literal import literal, visible
-from course.ui.screens.dialogs import NewProfileDialog, PinDialog
 from course.ui.widgets.crisis_line import CrisisLine
+from course.ui.widgets.footer import KeyFooter
 
 INTRO = ("Short lessons for families of someone in intensive outpatient treatment (IOP). "
          "This is education, not treatment.")
@@ -59,7 +58,7 @@ class WelcomeScreen(Screen[None]):
                 yield Button("About this course", id="about")
                 yield Button("Quit", id="quit")
         yield CrisisLine()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_profiles()
@@ -102,6 +101,8 @@ class WelcomeScreen(Screen[None]):
             self._open(profile.id, profile.name)
             return
 
+        from course.ui.screens.dialogs import PinDialog
+
         def check(pin: str) -> str | None:
             from course.store import PinLocked, StoreError
 
@@ -119,6 +120,7 @@ class WelcomeScreen(Screen[None]):
         self.app.push_screen(PinDialog(f"PIN for {visible(profile.name)}", check), after)
 
     def _open(self, profile_id: str, name: str) -> None:
+        from course.learner import StoredLearner
         from course.ui.screens.course_map import CourseMapScreen
 
         app = self.app
@@ -132,6 +134,8 @@ class WelcomeScreen(Screen[None]):
         app.push_screen(CourseMapScreen())
 
     def action_new_profile(self) -> None:
+        from course.ui.screens.dialogs import NewProfileDialog
+
         def created(result: tuple[str, str | None] | None) -> None:
             if result is None:
                 return
