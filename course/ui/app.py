@@ -14,8 +14,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from course.config import Settings
-from course.content.model import Course
-from course.learner import Learner
 from course.ui import themes
 from course.ui.course_loading import CourseLoading
 from course.ui.kiosk.keys import FINISH_KEY, KIOSK_ONLY_ACTIONS, STAFF_KEY
@@ -23,6 +21,8 @@ from course.ui.screens.help import CrisisScreen, HelpScreen
 from course.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
+    from course.content.model import Course
+    from course.learner import Learner
     from course.ui.kiosk.controller import Kiosk
 
 CRISIS_KEY = "f2"
@@ -61,14 +61,28 @@ class CourseApp(App[int]):
         self._last_input = time.monotonic()  # when a key or the mouse was last used (see _collect_when_idle)
         for theme in themes.THEMES:
             self.register_theme(theme)
-        self.theme = themes.DARK
+        # The first theme is set quietly, before any CSS is parsed: setting ``theme`` would parse and apply
+        # all of it a second time. Like Textual's own dark default, it needs no other change.
+        self.set_reactive(App.theme, themes.DARK)
+        self.stylesheet.set_variables(self.get_css_variables())
+
+    def get_default_screen(self) -> Screen:
+        """At home the welcome screen is the bottom of the stack, so no empty screen is drawn and styled first.
+
+        Other modes push their first screen in ``on_mount``: it may close itself (the staff PIN does).
+        """
+        if self.start is not None:
+            return super().get_default_screen()
+        from course.ui.screens.welcome import WelcomeScreen
+
+        screen = WelcomeScreen()
+        for path in screen.css_path:  # read with the app's own CSS, so that all of it is parsed once, not twice
+            if not self.stylesheet.has_source(str(path), ""):
+                self.stylesheet.read(path)
+        return screen
 
     def on_mount(self) -> None:
-        if self.start is None:
-            from course.ui.screens.welcome import WelcomeScreen
-
-            self.push_screen(WelcomeScreen())
-        else:
+        if self.start is not None:
             self.push_screen(self.start())
         problems = list(self.settings.problems)
         if self.store is not None:
