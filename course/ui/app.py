@@ -90,6 +90,7 @@ class CourseApp(App[int]):
         for problem in problems:
             self.notify(problem, title="Please note", severity="warning", timeout=20, markup=False)
         self._check_size(self.size.width, self.size.height)
+        self.call_after_refresh(gc.enable)  # paused while starting (see course.ui.launch)
         if isinstance(self._course, CourseLoading):
             self.call_after_refresh(self._course.start)
         else:

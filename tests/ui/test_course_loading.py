@@ -43,3 +43,31 @@ async def test_home_app_with_a_loading_course_opens_the_map(tmp_path: Path) -> N
         assert isinstance(app.screen, CourseMapScreen)
         assert app.course is course
         assert "A Sample Lesson" in str(app.screen.query_one("#lessons").get_option_at_index(0).prompt)
+
+
+
+def test_collection_is_paused_while_starting_and_back_on_once_the_first_screen_is_drawn(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from textual.app import App
+
+    from course.ui.launch import run_home
+
+    seen: dict[str, bool] = {}
+    real_run = App.run
+
+    def run(app: CourseApp) -> None:
+        seen["while starting"] = gc.isenabled()
+
+        async def first_screen_drawn(pilot) -> None:
+            await pilot.pause()
+            seen["first screen drawn"] = gc.isenabled()
+            pilot.app.exit(0)
+
+        real_run(app, headless=True, size=(80, 24), auto_pilot=first_screen_drawn)
+
+    monkeypatch.setattr(CourseApp, "run", run)
+    assert run_home(tmp_path / "data", []) == 0
+    assert seen == {"while starting": False, "first screen drawn": True}
+    assert gc.isenabled()
