@@ -141,3 +141,25 @@ async def test_leaving_mid_lesson_resumes_at_same_step(tmp_path: Path) -> None:
         await pilot.press("c")
         await pilot.pause()
         assert str(again.screen.query_one("#step-count").render()) == "Step 2 of 3"
+
+
+async def test_checking_before_choosing_says_what_to_do_and_saves_nothing(tmp_path: Path) -> None:
+    course = small_course(tmp_path / "content")
+    store = Store(tmp_path / "data")
+    store.create_profile("Ana")
+    app = make_app(tmp_path, store, course)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        app.push_screen(QuizScreen(course.lessons[0]))
+        await pilot.pause()
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen)
+        await pilot.click("#check")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Choose an answer first."]
+        assert not quiz.answered and not quiz.query_one("#feedback").display
+        await pilot.press("1", "c")
+        await pilot.pause()
+        assert quiz.answered and quiz.query_one("#feedback").display
+    assert [a.question_id for a in store.answers(store.profiles()[0].id)] == ["first"]

@@ -70,7 +70,8 @@ class QuizScreen(Screen[None]):
                 yield Static("", markup=False, id="question-title")
                 yield Prose(id="prompt")
                 yield Static("", classes="how-to-answer")
-                yield ChoiceList([], multiple=False, id="choices")
+                most = max(len(question.options) for question in self.attempt.questions)
+                yield ChoiceList([], multiple=False, id="choices", room_for=most)
                 yield Prose(id="feedback")
             with Horizontal(id="quiz-nav"):
                 yield Button("Check answer", id="check", variant="primary")
@@ -96,11 +97,12 @@ class QuizScreen(Screen[None]):
         feedback = self.query_one("#feedback", Prose)
         feedback.show("")
         feedback.display = False
-        check = self.query_one("#check", Button)
-        check.label = "Check answer"
-        check.disabled = True
+        # The Check button stays enabled (pressed too soon, it says to choose an answer first): disabling and
+        # enabling it restyled the screen on every question. The page is scrolled to its top, where the first
+        # option is, so focusing it needs no scrolling.
         self.query_one("#quiz-page", VerticalScroll).scroll_home(animate=False)
-        choices.items[0].focus()
+        choices.items[0].focus(scroll_visible=False)
+        self.query_one("#check", Button).label = "Check answer"
         self.call_after_refresh(self._prepare_next_prompt)
 
     def _prepare_next_prompt(self) -> None:
@@ -123,7 +125,6 @@ class QuizScreen(Screen[None]):
 
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
         if not self.answered:
-            self.query_one("#check", Button).disabled = not event.choices.selected
             self.call_after_refresh(self._prepare_feedback, event.choices.selected)
 
     async def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
@@ -156,7 +157,6 @@ class QuizScreen(Screen[None]):
         check = self.query_one("#check", Button)
         last = self.position == len(self.attempt.question_ids) - 1
         check.label = "See my score" if last else "Next question"
-        check.disabled = False
         check.focus()
         page = self.query_one("#quiz-page", VerticalScroll)
         self.call_after_refresh(page.scroll_to_widget, feedback, animate=False, top=True)

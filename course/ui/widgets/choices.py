@@ -92,19 +92,26 @@ class ChoiceList(Vertical):
             super().__init__()
             self.choices = choices
 
-    def __init__(self, options: list[tuple[str, str]], *, multiple: bool, id: str | None = None) -> None:
+    def __init__(self, options: list[tuple[str, str]], *, multiple: bool, id: str | None = None,
+                 room_for: int = 0) -> None:
+        """``room_for``: how many options the list will need at most, so that all are mounted (hidden) at once."""
         super().__init__(id=id, classes="choices")
         self.multiple = multiple
         self._items = [Choice(key, n, text, multiple=multiple) for n, (key, text) in enumerate(options, 1)]
+        self._spares = [Choice("", 0, "", multiple=multiple) for _ in range(room_for - len(options))]
+        for spare in self._spares:
+            spare.display = False
 
     def compose(self):
         yield from self._items
+        yield from self._spares
 
     async def replace_options(self, options: list[tuple[str, str]], *, multiple: bool) -> None:
         """Show another question's options, reusing the option widgets already mounted.
 
         Mounting widgets is the slowest part of moving to the next question, so existing ones are refilled;
-        any this question does not need are hidden (and kept for a later question with more options).
+        any this question does not need are hidden (and kept for a later question with more options). With
+        ``room_for`` large enough nothing is mounted here, so the new question appears in one refresh.
         """
         self.multiple = multiple
         mounted = list(self.query_children(Choice))
