@@ -14,7 +14,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from common import SIZE, home_app, machine, open_profile, percentile, result, run_async, timed_key
+from common import SIZE, home_app, machine, open_profile, percentile, result, run_async, settle, timed_key
 
 GOAL_MS = 100.0
 
@@ -32,7 +32,7 @@ async def measure(root: Path, quick: bool, times: list[float]) -> None:
             lessons = app.screen.query_one("#lessons", OptionList)
             lessons.focus()
             lessons.highlighted = index
-            await pilot.pause()
+            await settle(pilot)
 
             def opened() -> bool:
                 screen = app.screen

@@ -17,7 +17,18 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from common import SIZE, home_app, instrument, machine, open_profile, percentile, result, run_async, timed_key
+from common import (
+    SIZE,
+    home_app,
+    instrument,
+    machine,
+    open_profile,
+    percentile,
+    result,
+    run_async,
+    settle,
+    timed_key,
+)
 
 GOAL_MS = 50.0
 
@@ -38,13 +49,13 @@ async def measure(root: Path, quick: bool, checks: list[float], nexts: list[floa
             count = len(lesson.quiz.questions)
             for number in range(count):
                 await pilot.press("1")
-                await pilot.pause()
+                await settle(pilot)
                 checked()  # forget the call made by the previous "next question" press
                 checks.append(await timed_key(app, "c", checked, quiz))
-                await pilot.pause()
+                await settle(pilot)
                 if number < count - 1:
                     nexts.append(await timed_key(app, "c", shown, quiz))
-                    await pilot.pause()
+                    await settle(pilot)
             await pilot.press("c")  # to the result screen
             await pilot.pause()
             await pilot.press("escape")

@@ -27,6 +27,7 @@ from common import (
     percentile,
     result,
     run_async,
+    settle,
     time_markdown,
     timed_key,
 )
@@ -51,7 +52,7 @@ async def measure(root: Path, quick: bool) -> tuple[list[float], list[float]]:
             for step in lesson.steps[1:]:
                 steps.append(await timed_key(app, "n", shown, reader))
                 texts.append(f"## {step.title}\n\n{step.body}" if step.title else step.body)
-                await pilot.pause()
+                await settle(pilot)
             reader.action_leave()
             await pilot.pause()
     baseline: list[float] = []
@@ -59,7 +60,7 @@ async def measure(root: Path, quick: bool) -> tuple[list[float], list[float]]:
     async with bare.run_test(size=SIZE) as pilot:
         for text in texts:
             baseline.append(await time_markdown(bare, text))
-            await pilot.pause()
+            await settle(pilot)
     return steps, baseline
 
 

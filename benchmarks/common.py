@@ -78,9 +78,18 @@ async def press(app, key: str, done: Callable[[], bool]) -> None:
     await timed_key(app, key, done)
 
 
+SETTLE_SECONDS = 0.05
+
+
 async def settle(pilot) -> None:
-    """Let the app finish what it is doing between two timed presses."""
+    """Let the app finish what the last key started before the next timed press, as a person's pause would.
+
+    ``Pilot.pause()`` alone returns while a refresh asked for after the last key (a scroll to the feedback, say)
+    is still waiting for the screen's update timer; that refresh would then land inside the next timed press.
+    """
     await pilot.pause()
+    await pilot.app.screen.wait_for_refresh()
+    await pilot.pause(SETTLE_SECONDS)
 
 
 def instrument(obj, method: str) -> Callable[[], bool]:
