@@ -1,12 +1,10 @@
 """The key bar at the bottom of a screen, rebuilt only when the keys it shows change.
 
-Textual's Footer rebuilds all of its key widgets (and restyles them) every time the screen's bindings are
-refreshed, which happens on every focus change: moving from an answer to a button, or a step to the next,
-costs a rebuild of identical keys. Here the keys shown (and whether each is enabled) are compared first, and
-the footer is rebuilt only if they differ, so it looks and behaves exactly like Textual's.
-
-Its keys also start in the footer's own (non-compact) style. Textual's FooterKey starts compact and is then
-switched back by the footer, so each key was styled three times before it was first drawn.
+Textual's Footer starts empty, fills itself after the screen's first refresh, and rebuilds all of its key
+widgets (and restyles them) every time the screen's bindings are refreshed, which happens on every focus
+change. Here the keys are drawn with the screen's first frame, and a bindings refresh rebuilds the footer only
+if what it shows (the first key of each action, its text, and whether it is enabled) has changed. Its keys also
+start in the footer's own (non-compact) style, so each is styled once. It looks and behaves like Textual's.
 """
 
 from __future__ import annotations
@@ -21,13 +19,18 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.screen import Screen
 
-KeysShown = tuple[tuple[str, str, str, bool, str, object], ...]
+# What one key of the footer shows: key, its display, description, action, enabled, tooltip.
+Shown = tuple[str, str, str, str, bool, str]
 
 
-def keys_shown(screen: Screen) -> KeysShown:
-    """What the footer draws from ``screen.active_bindings``: each shown key, its text, and whether it is enabled."""
-    return tuple((binding.key, binding.description, binding.action, enabled, tooltip, binding.group)
-                 for _, binding, enabled, tooltip in screen.active_bindings.values() if binding.show)
+def keys_shown(screen: Screen) -> tuple[Shown, ...]:
+    """The footer's keys for ``screen``: the first shown binding of each action, as Textual's Footer draws them."""
+    first: dict[str, Shown] = {}
+    for _, binding, enabled, tooltip in screen.active_bindings.values():
+        if binding.show and binding.action not in first:
+            first[binding.action] = (binding.key, screen.app.get_key_display(binding), binding.description,
+                                     binding.action, enabled, tooltip)
+    return tuple(first.values())
 
 
 class Key(FooterKey):
@@ -37,28 +40,19 @@ class Key(FooterKey):
 
 
 class KeyFooter(Footer):
-    """Textual's Footer, skipping the rebuild when a bindings refresh leaves the shown keys as they were."""
+    """Textual's Footer, drawn at once and rebuilt only when the keys it shows change."""
 
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
-        self._keys: KeysShown | None = None  # the keys of the last rebuild asked for
+        self._keys: tuple[Shown, ...] | None = None  # the keys of the last build
 
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
-        first_per_action: dict[str, tuple[str, str, str, bool, str]] = {}
-        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.action not in first_per_action:
-                first_per_action[binding.action] = (binding.key, self.app.get_key_display(binding),
-                                                    binding.description, enabled, tooltip)
-        self.styles.grid_size_columns = len(first_per_action)
-        for action, (key, display, description, enabled, tooltip) in first_per_action.items():
+        self._keys = keys_shown(self.screen)
+        self.styles.grid_size_columns = len(self._keys)
+        for key, display, description, action, enabled, tooltip in self._keys:
             yield Key(key, display, description, action, disabled=not enabled, tooltip=tooltip)
 
     def bindings_changed(self, screen: Screen) -> None:
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
-            keys = keys_shown(screen)
-            if keys == self._keys:
-                return
-            self._keys = keys
+        if screen.app.app_focus and self.is_attached and screen is self.screen and keys_shown(screen) == self._keys:
+            return
         super().bindings_changed(screen)
