@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, ProgressBar, Static, TextArea
+from textual.widgets import Button, Static, TextArea
 
 from course.content.model import Lesson, Reflection, Step
 from course.store.errors import StoreError
@@ -17,8 +17,12 @@ from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 from course.ui.widgets.prose import Prose
+from course.ui.widgets.step_bar import StepBar
 
 AUTOSAVE_SECONDS = 1.0
+# The journal boxes are mounted this long after a lesson opens: while the first step is read, not while it is
+# drawn (mounting a text box takes longer than drawing the whole step).
+PREMOUNT_AFTER = 0.5
 
 
 class ReflectionBox(Vertical):
@@ -61,8 +65,10 @@ class ReaderScreen(Screen[None]):
             "- **Up/Down**, **Page Up/Down**: scroll\n- **Tab**: move to the journal box or buttons\n"
             "- **Escape**: back to the course map (your place is kept)")
     BINDINGS = [
-        Binding("right,n,enter", "next", "Next"),
-        Binding("left,p", "back", "Back"),
+        # N and P first: the footer shows an action's first key, and once the page has focus its own (unshown)
+        # Left and Right bindings hide those keys from the footer (pressing them still turns the page).
+        Binding("n,right,enter", "next", "Next"),
+        Binding("p,left", "back", "Back"),
         Binding("escape", "leave", "Course map"),
     ]
 
@@ -83,7 +89,7 @@ class ReaderScreen(Screen[None]):
             with Horizontal(id="reader-top"):
                 yield Static(self.lesson.title, markup=False, id="lesson-title")
                 yield Static("", id="step-count")
-            yield ProgressBar(total=len(self.lesson.steps), show_eta=False, show_percentage=False, id="step-bar")
+            yield StepBar(id="step-bar")
             with VerticalScroll(id="page"), Vertical(classes="reading", id="reading"):
                 yield Static("", id="step-title", markup=False)
                 yield Prose(id="step-body")
@@ -104,7 +110,7 @@ class ReaderScreen(Screen[None]):
             self.app.report_store_error(error)
             start = 0
         await self.show_step(max(0, min(start, len(self.lesson.steps) - 1)), save=True)
-        self.call_after_refresh(self._premount_reflections)
+        self.set_timer(PREMOUNT_AFTER, self._premount_reflections)
         self.query_one("#page", VerticalScroll).focus()
 
     def _journal_texts(self) -> dict[str, str]:
@@ -122,7 +128,8 @@ class ReaderScreen(Screen[None]):
         step = self.step
         total = len(self.lesson.steps)
         self.query_one("#step-count", Static).update(f"Step {index + 1} of {total}")
-        self.query_one("#step-bar", ProgressBar).update(progress=index + 1)
+        bar = self.query_one("#step-bar", StepBar)
+        bar.total, bar.done = total, index + 1
         self.query_one("#step-title", Static).update(step.title)
         self.query_one("#step-body", Prose).show(step.body)
         await self._show_reflections(step)
@@ -134,7 +141,7 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self._prepare_neighbours)
 
     async def _premount_reflections(self) -> None:
-        """Mount this lesson's journal boxes (hidden) after the first step is on screen, not on a key press."""
+        """Mount this lesson's journal boxes (hidden) while the first step is read, not on a key press."""
         most = max((len(step.reflections) for step in self.lesson.steps), default=0)
         holder = self.query_one("#reflections", Vertical)
         missing = most - len(holder.children)
