@@ -76,10 +76,25 @@ class CourseApp(App[int]):
         from course.ui.screens.welcome import WelcomeScreen
 
         screen = WelcomeScreen()
-        for path in screen.css_path:  # read with the app's own CSS, so that all of it is parsed once, not twice
-            if not self.stylesheet.has_source(str(path), ""):
-                self.stylesheet.read(path)
+        self._read_css(screen)  # read with the app's own CSS, so that all of it is parsed once, not twice
         return screen
+
+    def _read_css(self, screen: Screen) -> bool:
+        """Add ``screen``'s CSS files to the app's stylesheet (not parsed yet). True if any was new."""
+        new = [path for path in screen.css_path if not self.stylesheet.has_source(str(path), "")]
+        for path in new:
+            self.stylesheet.read(path)
+        return bool(new)
+
+    def preload_css(self, *screens: Screen) -> None:
+        """Read the CSS of screens that are likely to be opened next, while the person is reading.
+
+        Textual reads a screen's CSS when it is first shown, then parses all of the app's CSS again and restyles
+        every widget; done here, ahead of time, the first lesson or quiz opens as quickly as the rest.
+        """
+        if [screen for screen in screens if self._read_css(screen)]:
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
 
     def on_mount(self) -> None:
         if self.start is not None:

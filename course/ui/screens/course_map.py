@@ -80,6 +80,19 @@ class CourseMapScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_map()
         self.query_one("#continue", Button).focus()
+        self.call_after_refresh(self._preload_css)
+
+    def _preload_css(self) -> None:
+        """The reader's and the quiz's CSS, read once the map is on screen (see CourseApp.preload_css)."""
+        from course.ui.screens.quiz import QuizScreen
+        from course.ui.screens.reader import ReaderScreen
+
+        lessons = self.lessons()
+        with_quiz = [lesson for lesson in lessons if lesson.quiz is not None]
+        screens: list[Screen] = [ReaderScreen(lessons[0])] if lessons else []
+        if with_quiz:
+            screens.append(QuizScreen(with_quiz[0]))
+        self.app.preload_css(*screens)
 
     def on_screen_resume(self) -> None:
         self.refresh_map()
