@@ -21,11 +21,13 @@ from course.ui.screens.help import CrisisScreen, HelpScreen
 from course.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
-    from course.content.model import Course
+    from course.content.model import Course, Lesson
     from course.learner import Learner
     from course.ui.kiosk.controller import Kiosk
+    from course.ui.screens.reader import ReaderScreen
 
 CRISIS_KEY = "f2"
+KEPT_READER = "kept lesson reader"
 # Full garbage collections: about every 10 young-generation collections while nobody has typed for this long,
 # and only every 100 (Python's default is 10) while keys keep coming. See CourseApp._collect_when_idle.
 IDLE_SECONDS = 1.0
@@ -57,6 +59,7 @@ class CourseApp(App[int]):
         self.settings = settings or Settings()
         self.data_dir = data_dir
         self.learner: Learner | None = None
+        self._reader: tuple[Learner, ReaderScreen] | None = None  # the kept lesson reader, and whose it is
         self.kiosk: Kiosk | None = None  # set in kiosk mode (course.ui.kiosk): sees every input, action and error
         self._last_input = time.monotonic()  # when a key or the mouse was last used (see _collect_when_idle)
         for theme in themes.THEMES:
@@ -86,6 +89,65 @@ class CourseApp(App[int]):
             self.stylesheet.read(path)
         return bool(new)
 
+    # -- the lesson reader ------------------------------------------------------------------------------------------
+    def reader_for(self, lesson: Lesson) -> ReaderScreen:
+        """The lesson reader, to be pushed, showing ``lesson``.
+
+        At home one reader is kept for the person using the app, made ahead of time and refilled for each lesson:
+        Textual lays a new screen out three times before it draws it, which made opening a lesson take twice as
+        long. In the kiosk nothing is kept from one visitor to the next, so each lesson gets a new reader.
+        """
+        from course.ui.screens.reader import ReaderScreen
+
+        kept = self._kept_reader()
+        if kept is not None:
+            kept.open(lesson)
+            return kept
+        reader = ReaderScreen(lesson)
+        self._keep(reader)
+        return reader
+
+    def make_reader_ahead(self, lesson: Lesson) -> None:
+        """At home, make the kept reader while the course map is read, so that no lesson opens on a new screen.
+
+        It is pushed and popped at once (both before the next frame, so it is never drawn): being pushed is what
+        makes Textual build and lay out a screen. It shows nothing until a lesson is opened in it.
+        """
+        from course.ui.screens.reader import ReaderScreen
+
+        if self._kept_reader() is not None or not self._keeps_reader():
+            return
+        reader = ReaderScreen(lesson, ahead=True)
+        self._keep(reader)
+        self.push_screen(reader)
+        self.pop_screen()
+
+    def forget_reader(self) -> None:
+        """Let the kept reader go (a profile is being chosen): it holds that person's journal text."""
+        if self._reader is None:
+            return
+        _, reader = self._reader
+        if reader in self.screen_stack:
+            return
+        self._reader = None
+        self.uninstall_screen(reader)
+        reader.remove()
+
+    def _keeps_reader(self) -> bool:
+        return self.mode == "home" and self.kiosk is None and self.learner is not None
+
+    def _keep(self, reader: ReaderScreen) -> None:
+        if self._keeps_reader():
+            assert self.learner is not None
+            self._reader = (self.learner, reader)
+            self.install_screen(reader, KEPT_READER)
+
+    def _kept_reader(self) -> ReaderScreen | None:
+        if self._reader is not None and self._reader[0] is not self.learner:
+            self.forget_reader()
+        return self._reader[1] if self._reader is not None else None
+
+    # -- CSS ahead of time -------------------------------------------------------------------------------------------
     def preload_css(self, *screens: Screen) -> None:
         """Read the CSS of screens that are likely to be opened next, while the person is reading.
 

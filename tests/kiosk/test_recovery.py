@@ -70,7 +70,7 @@ async def test_an_error_while_a_screen_opens_returns_to_the_start_screen(
     async def broken(self) -> None:
         raise RuntimeError("broken on purpose")
 
-    monkeypatch.setattr(ReaderScreen, "on_mount", broken)
+    monkeypatch.setattr(ReaderScreen, "_start", broken)
     app = kiosk_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space")

@@ -80,19 +80,26 @@ class CourseMapScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_map()
         self.query_one("#continue", Button).focus()
-        self.call_after_refresh(self._preload_css)
+        self.call_after_refresh(self._prepare_next_screens)
 
-    def _preload_css(self) -> None:
-        """The reader's and the quiz's CSS, read once the map is on screen (see CourseApp.preload_css)."""
+    def _prepare_next_screens(self) -> None:
+        """Once the map is on screen: read the reader's and the quiz's CSS, and make the reader (at home).
+
+        See CourseApp.preload_css and CourseApp.make_reader_ahead.
+        """
         from course.ui.screens.quiz import QuizScreen
         from course.ui.screens.reader import ReaderScreen
 
+        if self.app.screen is not self:
+            return
         lessons = self.lessons()
         with_quiz = [lesson for lesson in lessons if lesson.quiz is not None]
         screens: list[Screen] = [ReaderScreen(lessons[0])] if lessons else []
         if with_quiz:
             screens.append(QuizScreen(with_quiz[0]))
         self.app.preload_css(*screens)
+        if lessons:
+            self.app.make_reader_ahead(lessons[0])
 
     def on_screen_resume(self) -> None:
         self.refresh_map()
@@ -149,9 +156,7 @@ class CourseMapScreen(Screen[None]):
         return next((lesson for lesson in self.lessons() if lesson.id == option.id), None)
 
     def open_lesson(self, lesson: Lesson) -> None:
-        from course.ui.screens.reader import ReaderScreen
-
-        self.app.push_screen(ReaderScreen(lesson))
+        self.app.push_screen(self.app.reader_for(lesson))
 
     def open_quiz(self, lesson: Lesson) -> None:
         from course.ui.screens.quiz import QuizScreen

@@ -72,13 +72,25 @@ class ReaderScreen(Screen[None]):
         Binding("escape", "leave", "Course map"),
     ]
 
-    def __init__(self, lesson: Lesson) -> None:
+    def __init__(self, lesson: Lesson, *, ahead: bool = False) -> None:
+        """``ahead``: made before it is needed (see CourseApp.reader_for); it shows nothing until ``open()``."""
         super().__init__()
         self.lesson = lesson
         self.index = 0
         self.step_started = time.monotonic()
         self._autosave: Timer | None = None
         self._journal: dict[str, str] | None = None  # journal texts by prompt key, read once per lesson
+        self._to_open = not ahead  # a lesson to show the next time this screen is shown
+
+    def open(self, lesson: Lesson) -> None:
+        """Show ``lesson`` (from its saved step) the next time this screen is shown: a kept reader is reused."""
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        self.lesson = lesson
+        self.index = 0
+        self._journal = None
+        self._to_open = True
 
     @property
     def step(self) -> Step:
@@ -87,7 +99,7 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="reader"):
             with Horizontal(id="reader-top"):
-                yield Static(self.lesson.title, markup=False, id="lesson-title")
+                yield Static("", markup=False, id="lesson-title")
                 yield Static("", id="step-count")
             yield StepBar(id="step-bar")
             with VerticalScroll(id="page"), Vertical(classes="reading", id="reading"):
@@ -101,7 +113,15 @@ class ReaderScreen(Screen[None]):
         yield CrisisLine()
         yield KeyFooter()
 
-    async def on_mount(self) -> None:
+    async def on_screen_resume(self) -> None:
+        # Also sent when a dialog over this screen closes: only a newly opened lesson is started.
+        if self._to_open:
+            self._to_open = False
+            await self._start()
+
+    async def _start(self) -> None:
+        self.step_started = time.monotonic()
+        self.query_one("#lesson-title", Static).update(self.lesson.title)
         learner = self.app.learner
         try:
             state = learner.lesson_state(self.lesson.id)

@@ -64,6 +64,7 @@ class WelcomeScreen(Screen[None]):
         self.refresh_profiles()
 
     def on_screen_resume(self) -> None:
+        self.app.forget_reader()  # whoever comes next, the last person's reader is not kept
         self.refresh_profiles()
 
     def refresh_profiles(self) -> None:
