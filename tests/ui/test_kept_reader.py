@@ -10,7 +10,7 @@ from course.store import Store
 from course.ui.app import KEPT_READER
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.help import HelpScreen
-from course.ui.screens.reader import ReaderScreen
+from course.ui.screens.reader import ReaderScreen, ReflectionBox
 from course.ui.screens.welcome import WelcomeScreen
 from tests.ui.helpers import make_app, small_course
 
@@ -43,6 +43,7 @@ async def test_one_reader_is_made_ahead_and_refilled_for_each_lesson(tmp_path: P
         assert isinstance(app.screen, CourseMapScreen)
         ahead = app.get_screen(KEPT_READER)
         assert ahead not in app.screen_stack
+        assert len(ahead.query(ReflectionBox)) == 1  # every journal box any lesson needs, mounted ahead
         assert store.lesson_state(pid, "sample-lesson").status == "not_started"  # made ahead, nothing saved
 
         reader = await open_lesson(pilot, 0)

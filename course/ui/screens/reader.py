@@ -20,9 +20,6 @@ from course.ui.widgets.prose import Prose
 from course.ui.widgets.step_bar import StepBar
 
 AUTOSAVE_SECONDS = 1.0
-# The journal boxes are mounted this long after a lesson opens: while the first step is read, not while it is
-# drawn (mounting a text box takes longer than drawing the whole step).
-PREMOUNT_AFTER = 0.5
 
 
 class ReflectionBox(Vertical):
@@ -81,6 +78,7 @@ class ReaderScreen(Screen[None]):
         self._autosave: Timer | None = None
         self._journal: dict[str, str] | None = None  # journal texts by prompt key, read once per lesson
         self._to_open = not ahead  # a lesson to show the next time this screen is shown
+        self._ahead = ahead
 
     def open(self, lesson: Lesson) -> None:
         """Show ``lesson`` (from its saved step) the next time this screen is shown: a kept reader is reused."""
@@ -105,7 +103,7 @@ class ReaderScreen(Screen[None]):
             with VerticalScroll(id="page"), Vertical(classes="reading", id="reading"):
                 yield Static("", id="step-title", markup=False)
                 yield Prose(id="step-body")
-                yield Vertical(id="reflections")
+                yield Vertical(*self._boxes_ahead(), id="reflections")
             with Horizontal(id="nav"):
                 yield Button("< Back", id="back")
                 yield Button("Next >", id="next", variant="primary")
@@ -130,7 +128,7 @@ class ReaderScreen(Screen[None]):
             self.app.report_store_error(error)
             start = 0
         await self.show_step(max(0, min(start, len(self.lesson.steps) - 1)), save=True)
-        self.set_timer(PREMOUNT_AFTER, self._premount_reflections)
+        self.call_after_refresh(self._premount_reflections)
         self.query_one("#page", VerticalScroll).focus()
 
     def _journal_texts(self) -> dict[str, str]:
@@ -160,8 +158,19 @@ class ReaderScreen(Screen[None]):
             self._save_position()
         self.call_after_refresh(self._prepare_neighbours)
 
+    def _boxes_ahead(self) -> list[ReflectionBox]:
+        """A reader made ahead mounts (hidden) as many journal boxes as any lesson of the course needs."""
+        if not self._ahead:
+            return []
+        most = max((len(step.reflections) for lesson in self.app.course.lessons for step in lesson.steps),
+                   default=0)
+        boxes = [ReflectionBox(keeps_journal=self.app.learner.keeps_journal) for _ in range(most)]
+        for box in boxes:
+            box.display = False
+        return boxes
+
     async def _premount_reflections(self) -> None:
-        """Mount this lesson's journal boxes (hidden) while the first step is read, not on a key press."""
+        """Mount this lesson's journal boxes (hidden) after the first step is on screen, not on a key press."""
         most = max((len(step.reflections) for step in self.lesson.steps), default=0)
         holder = self.query_one("#reflections", Vertical)
         missing = most - len(holder.children)
