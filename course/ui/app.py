@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 CRISIS_KEY = "f2"
 KEPT_READER = "kept lesson reader"
+# The course is loaded in a thread this long after the first frame, so the first screen finishes without it
+# (the thread holds the interpreter lock half the time); the welcome screen does not need it.
+LOAD_COURSE_AFTER = 0.2
 # Full garbage collections: about every 10 young-generation collections while nobody has typed for this long,
 # and only every 100 (Python's default is 10) while keys keep coming. See CourseApp._collect_when_idle.
 IDLE_SECONDS = 1.0
@@ -167,9 +170,9 @@ class CourseApp(App[int]):
         for problem in problems:
             self.notify(problem, title="Please note", severity="warning", timeout=20, markup=False)
         self._check_size(self.size.width, self.size.height)
-        self.call_after_refresh(gc.enable)  # paused while starting (see course.ui.launch)
+        self.call_after_refresh(self._resume_collection)
         if isinstance(self._course, CourseLoading):
-            self.call_after_refresh(self._course.start)
+            self.set_timer(LOAD_COURSE_AFTER, self._course.start)
         else:
             self.call_after_refresh(self._freeze_long_lived)
         young, middle, _ = gc.get_threshold()
@@ -182,6 +185,17 @@ class CourseApp(App[int]):
             self._course = self._course.get()
             self._freeze_long_lived()
         return self._course
+
+    @staticmethod
+    def _resume_collection() -> None:
+        """Garbage collection was paused while the app started (see course.ui.launch): turn it back on.
+
+        What was made while starting lives as long as the app, so it is frozen first: otherwise the first young
+        collection would walk all of it (every object made since the pause), on the first key press or so.
+        """
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     @staticmethod
     def _freeze_long_lived() -> None:
