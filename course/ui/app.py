@@ -17,7 +17,6 @@ from course.config import Settings
 from course.ui import themes
 from course.ui.course_loading import CourseLoading
 from course.ui.kiosk.keys import FINISH_KEY, KIOSK_ONLY_ACTIONS, STAFF_KEY
-from course.ui.screens.help import CrisisScreen, HelpScreen
 from course.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
@@ -218,10 +217,14 @@ class CourseApp(App[int]):
 
     # -- keys available everywhere -------------------------------------------------------------------------------
     def action_crisis(self) -> None:
+        from course.ui.screens.help import CrisisScreen  # here: the first screen does not need it
+
         if not isinstance(self.screen, CrisisScreen):
             self.push_screen(CrisisScreen(self.settings))
 
     def action_help(self) -> None:
+        from course.ui.screens.help import CrisisScreen, HelpScreen
+
         if not isinstance(self.screen, HelpScreen | CrisisScreen | TooSmallScreen):
             if self.kiosk is not None:
                 from course.ui.kiosk.keys import GENERAL_HELP

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from course.content.texts import about_text
 from course.store.errors import StoreError
 from course.ui.literal import literal, visible
 from course.ui.widgets.crisis_line import CrisisLine
@@ -18,23 +17,6 @@ from course.ui.widgets.footer import KeyFooter
 
 INTRO = ("Short lessons for families of someone in intensive outpatient treatment (IOP). "
          "This is education, not treatment.")
-
-
-class AboutScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
-
-    def compose(self) -> ComposeResult:
-        from textual.widgets import Markdown  # here, not at the top: the first screen does not need it
-
-        with Center():
-            yield Markdown(about_text(), open_links=False, classes="reading")
-        with Horizontal(classes="buttons"):
-            yield Button("Back", id="back", variant="primary")
-        yield CrisisLine()
-        yield Footer()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.app.pop_screen()
 
 
 class WelcomeScreen(Screen[None]):
@@ -152,6 +134,8 @@ class WelcomeScreen(Screen[None]):
         self.app.push_screen(NewProfileDialog(), created)
 
     def action_about(self) -> None:
+        from course.ui.screens.about import AboutScreen
+
         self.app.push_screen(AboutScreen())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -1,0 +1,27 @@
+"""What the course is and is not: opened from the welcome screen with A."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Markdown
+
+from course.content.texts import about_text
+from course.ui.widgets.crisis_line import CrisisLine
+
+
+class AboutScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def compose(self) -> ComposeResult:
+        with Center():
+            yield Markdown(about_text(), open_links=False, classes="reading")
+        with Horizontal(classes="buttons"):
+            yield Button("Back", id="back", variant="primary")
+        yield CrisisLine()
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.app.pop_screen()
