@@ -46,7 +46,7 @@ def seed(data_dir: Path) -> None:
 def bytecode_env(cache: Path) -> dict[str, str]:
     """Python may keep compiled bytecode, in ``cache``: as an installed copy does (pip compiles on install).
 
-    Without it (PYTHONDONTWRITEBYTECODE is set on the development machine, and the project is installed
+    Without it (where PYTHONDONTWRITEBYTECODE is set and the project is installed
     editable) every start would compile the project's sources, but not Textual's, which has its .pyc files.
     """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
