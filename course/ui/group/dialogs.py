@@ -14,12 +14,11 @@ from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
 from course.ui.literal import literal
+from course.ui.screens.dialogs import FormDialog
 
 
-class NameDialog(ModalScreen[str | None]):
+class NameDialog(FormDialog[str | None]):
     """One line of text; ``check`` returns the cleaned text or raises ValueError with a message."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, label: str, check: Callable[[str], str], *, value: str = "",
                  note: str = "", max_length: int = 60, ok: str = "OK") -> None:
@@ -42,23 +41,11 @@ class NameDialog(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
 
-    def _submit(self) -> None:
+    def submit(self) -> None:
         try:
             self.dismiss(self.check(self.query_one("#name", Input).value))
         except ValueError as problem:
             self.query_one("#name-error", Static).update(str(problem))
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self._submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self._submit()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class PickDialog(ModalScreen[str | None]):

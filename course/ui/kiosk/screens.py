@@ -11,7 +11,6 @@ from pathlib import Path
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
@@ -20,6 +19,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from course.content.model import Lesson
 from course.ui.kiosk.keys import FINISH_KEY
 from course.ui.screens.course_map import CourseMapScreen
+from course.ui.screens.dialogs import FormDialog
 from course.ui.widgets.crisis_line import CrisisLine
 
 SCREENS_DIR = Path(__file__).resolve().parent.parent / "screens"
@@ -180,11 +180,12 @@ class StillThereScreen(ModalScreen[None]):
             self.app.kiosk.close_prompt()
 
 
-class StaffPinScreen(ModalScreen[bool]):
+class StaffPinScreen(FormDialog[bool]):
     """The staff key opens this; the right staff PIN closes the kiosk."""
 
     CSS_PATH = "kiosk_dialogs.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    OK_BUTTON = "staff-ok"
+    CANCELLED = False
     HELP = "**Staff**\n\nType the staff PIN and press Enter to close the kiosk. Escape goes back."
 
     def __init__(self, check: Callable[[str], str | None]) -> None:
@@ -212,16 +213,4 @@ class StaffPinScreen(ModalScreen[bool]):
             self.dismiss(True)
         else:
             self.query_one("#staff-pin-error", Static).update(problem)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "staff-ok":
-            self.submit()
-        else:
-            self.dismiss(False)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
 

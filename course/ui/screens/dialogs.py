@@ -1,6 +1,8 @@
-"""Small dialogs: a yes/no question, a PIN prompt, a new profile form."""
+"""Small dialogs: a yes/no question, a PIN prompt, a new profile form, and the base of every form."""
 
 from __future__ import annotations
+
+from typing import Any, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 MAX_NAME = 40
+ResultType = TypeVar("ResultType")
 
 
 def valid_pin(pin: str) -> bool:
@@ -45,10 +48,40 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class PinDialog(ModalScreen[str | None]):
-    """Asks for a PIN; the caller checks it and may call ``show_error`` and keep the dialog open."""
+class FormDialog(ModalScreen[ResultType]):
+    """A form: Enter in a box or the OK button calls ``submit``; Cancel or Escape closes it with ``CANCELLED``.
+
+    Subclasses write ``submit`` (and ``next_box`` when Enter should move to the next box first). Textual calls
+    a message handler in every class of the hierarchy, so they do not define these handlers again.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    OK_BUTTON = "ok"
+    CANCELLED: Any = None
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def next_box(self, box: Input) -> bool:
+        """Enter in ``box``: move on to another box and return True, or return False to submit."""
+        return False
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not self.next_box(event.input):
+            self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == self.OK_BUTTON:
+            self.submit()
+        else:
+            self.dismiss(self.CANCELLED)
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.CANCELLED)
+
+
+class PinDialog(FormDialog[str | None]):
+    """Asks for a PIN; the caller checks it and may call ``show_error`` and keep the dialog open."""
 
     def __init__(self, title: str, check) -> None:
         super().__init__()
@@ -71,7 +104,7 @@ class PinDialog(ModalScreen[str | None]):
     def show_error(self, message: str) -> None:
         self.query_one("#pin-error", Static).update(message)
 
-    def _submit(self) -> None:
+    def submit(self) -> None:
         pin = self.query_one("#pin", Input).value
         problem = self.check(pin)
         if problem:
@@ -80,23 +113,11 @@ class PinDialog(ModalScreen[str | None]):
         else:
             self.dismiss(pin)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self._submit()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self._submit()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class NewProfileDialog(ModalScreen[tuple[str, str | None] | None]):
+class NewProfileDialog(FormDialog[tuple[str, str | None] | None]):
     """Name and optional PIN for a new profile."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    OK_BUTTON = "create"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="new-profile"):
@@ -115,7 +136,7 @@ class NewProfileDialog(ModalScreen[tuple[str, str | None] | None]):
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
 
-    def _submit(self) -> None:
+    def submit(self) -> None:
         name = self.query_one("#name", Input).value.strip()
         pin = self.query_one("#pin", Input).value
         again = self.query_one("#pin2", Input).value
@@ -131,18 +152,9 @@ class NewProfileDialog(ModalScreen[tuple[str, str | None] | None]):
             return
         self.dismiss((name, pin or None))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def next_box(self, box: Input) -> bool:
         order = ["name", "pin", "pin2"]
-        if event.input.id in order[:-1] and (event.input.id != "pin" or event.value):
-            self.query_one(f"#{order[order.index(event.input.id) + 1]}", Input).focus()
-        else:
-            self._submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "create":
-            self._submit()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        if box.id in order[:-1] and (box.id != "pin" or box.value):
+            self.query_one(f"#{order[order.index(box.id) + 1]}", Input).focus()
+            return True
+        return False

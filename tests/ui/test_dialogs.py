@@ -1,0 +1,58 @@
+"""The forms: Enter in a box or OK submits, Enter in the new-profile form moves on first, Escape cancels."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.widgets import Input
+
+from course.ui.screens.dialogs import NewProfileDialog, PinDialog
+
+
+class Host(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.results: list[object] = []
+
+    def ask(self, dialog) -> None:
+        self.push_screen(dialog, self.results.append)
+
+
+async def test_new_profile_enter_moves_from_box_to_box_then_creates() -> None:
+    app = Host()
+    async with app.run_test() as pilot:
+        app.ask(NewProfileDialog())
+        await pilot.pause()
+        await pilot.press(*"Ana", "enter")
+        assert app.focused is app.screen.query_one("#pin", Input)
+        await pilot.press(*"2468", "enter")
+        assert app.focused is app.screen.query_one("#pin2", Input)
+        await pilot.press(*"2468", "enter")
+        await pilot.pause()
+        app.ask(NewProfileDialog())
+        await pilot.pause()
+        await pilot.press(*"Sam", "enter", "enter")  # an empty PIN box: no PIN, created at once
+        await pilot.pause()
+        app.ask(NewProfileDialog())
+        await pilot.pause()
+        await pilot.press(*"Lee", "escape")
+        await pilot.pause()
+    assert app.results == [("Ana", "2468"), ("Sam", None), None]
+
+
+async def test_pin_dialog_keeps_asking_until_right_or_cancelled() -> None:
+    app = Host()
+    async with app.run_test() as pilot:
+        app.ask(PinDialog("PIN for Ana", lambda pin: None if pin == "1234" else "That PIN is not right."))
+        await pilot.pause()
+        await pilot.press(*"9999", "enter")
+        await pilot.pause()
+        assert "not right" in str(app.screen.query_one("#pin-error").render())
+        assert app.results == []
+        await pilot.press(*"1234")
+        await pilot.click("#ok")
+        await pilot.pause()
+        app.ask(PinDialog("PIN for Sam", lambda pin: None))
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == ["1234", None]
