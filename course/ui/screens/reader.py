@@ -70,7 +70,7 @@ class ReaderScreen(Screen[None]):
     ]
 
     def __init__(self, lesson: Lesson, *, ahead: bool = False) -> None:
-        """``ahead``: made before it is needed (see CourseApp.reader_for); it shows nothing until ``open()``."""
+        """``ahead``: made before it is needed (see CourseApp.make_reader_ahead); shows nothing until ``open()``."""
         super().__init__()
         self.lesson = lesson
         self.index = 0

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.reactive import reactive
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widgets._footer import FooterKey  # Textual 8 has no public name for it (pinned below 9)
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
