@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 
 from course.content.model import Lesson
 from course.ui.kiosk.keys import FINISH_KEY
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.dialogs import FormDialog
 from course.ui.widgets.crisis_line import CrisisLine
+from course.ui.widgets.footer import KeyFooter
 
 SCREENS_DIR = Path(__file__).resolve().parent.parent / "screens"
 TIP_SECONDS = 12.0
@@ -117,7 +118,7 @@ class KioskMapScreen(CourseMapScreen):
                 yield Button("Take quiz", id="quiz")
                 yield Button(f"Finish ({FINISH})", id="finish")
         yield CrisisLine()
-        yield Footer()
+        yield KeyFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return action not in self.REFUSED

@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Markdown
+from textual.widgets import Button, Markdown
 
 from course.content.texts import about_text
 from course.ui.widgets.crisis_line import CrisisLine
+from course.ui.widgets.footer import KeyFooter
 
 
 class AboutScreen(Screen[None]):
@@ -21,7 +22,7 @@ class AboutScreen(Screen[None]):
         with Horizontal(classes="buttons"):
             yield Button("Back", id="back", variant="primary")
         yield CrisisLine()
-        yield Footer()
+        yield KeyFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.app.pop_screen()

@@ -14,7 +14,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     DataTable,
-    Footer,
     Input,
     Label,
     OptionList,
@@ -32,6 +31,7 @@ from course.ui.literal import literal, visible
 from course.ui.screens.course_map import status_text
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.crisis_line import CrisisLine
+from course.ui.widgets.footer import KeyFooter
 
 
 def _minutes(seconds: float) -> int:
@@ -88,7 +88,7 @@ class ProgressScreen(Screen[None]):
         with Horizontal(classes="buttons", id="progress-nav"):
             yield Button("Back to course map", id="map")
         yield CrisisLine()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.fill_summary()

@@ -6,13 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from course.store.errors import StoreError
 from course.ui import themes
 from course.ui.screens.dialogs import ConfirmDialog, PinDialog
 from course.ui.widgets.choices import ChoiceList
 from course.ui.widgets.crisis_line import CrisisLine
+from course.ui.widgets.footer import KeyFooter
 
 
 class SettingsScreen(Screen[None]):
@@ -34,7 +35,7 @@ class SettingsScreen(Screen[None]):
                 yield Button("Delete my data", id="delete", variant="error")
                 yield Button("Back to course map", id="map", variant="primary")
         yield CrisisLine()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         choices = self.query_one("#theme", ChoiceList)

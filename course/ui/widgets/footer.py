@@ -1,58 +1,114 @@
-"""The key bar at the bottom of a screen, rebuilt only when the keys it shows change.
+"""The key bar at the bottom of a screen: one widget that draws every key, and repaints only when they change.
 
-Textual's Footer starts empty, fills itself after the screen's first refresh, and rebuilds all of its key
-widgets (and restyles them) every time the screen's bindings are refreshed, which happens on every focus
-change. Here the keys are drawn with the screen's first frame, and a bindings refresh rebuilds the footer only
-if what it shows (the first key of each action, its text, and whether it is enabled) has changed. Its keys also
-start in the footer's own (non-compact) style, so each is styled once. It looks and behaves like Textual's.
+Textual's Footer is a container with one widget per key. It starts empty, fills itself after the screen's first
+refresh, and rebuilds (and restyles) all of its key widgets whenever the screen's bindings are refreshed, which
+happens on every focus change. This bar draws the same keys, in the same colours, as one line of text: it shows
+them with the screen's first frame, and a bindings refresh only repaints it, and only if what it shows (the first
+key of each action, its text, and whether it is enabled) has changed. Clicking a key presses it, as in Textual's.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from textual.reactive import reactive
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey  # Textual 8 has no public name for it (pinned below 9)
+from rich.style import Style
+from rich.text import Text
+from textual.widget import Widget
 
 if TYPE_CHECKING:
-    from textual.app import ComposeResult
+    from textual import events
     from textual.screen import Screen
 
-# What one key of the footer shows: key, its display, description, action, enabled, tooltip.
-Shown = tuple[str, str, str, str, bool, str]
+
+class Shown(NamedTuple):
+    """One key as the bar shows it."""
+
+    key: str
+    display: str
+    description: str
+    enabled: bool
 
 
 def keys_shown(screen: Screen) -> tuple[Shown, ...]:
-    """The footer's keys for ``screen``: the first shown binding of each action, as Textual's Footer draws them."""
+    """The keys for ``screen``: the first shown binding of each action, as Textual's Footer draws them."""
     first: dict[str, Shown] = {}
-    for _, binding, enabled, tooltip in screen.active_bindings.values():
+    for _, binding, enabled, _tooltip in screen.active_bindings.values():
         if binding.show and binding.action not in first:
-            first[binding.action] = (binding.key, screen.app.get_key_display(binding), binding.description,
-                                     binding.action, enabled, tooltip)
+            first[binding.action] = Shown(binding.key, screen.app.get_key_display(binding), binding.description,
+                                          enabled)
     return tuple(first.values())
 
 
-class Key(FooterKey):
-    """One key in the footer, created in the footer's (non-compact) style."""
+class KeyFooter(Widget, can_focus=False):
+    """The screen's keys on one line; its styles are in app.tcss."""
 
-    compact = reactive(False)
-
-
-class KeyFooter(Footer):
-    """Textual's Footer, drawn at once and rebuilt only when the keys it shows change."""
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-footer--key", "key-footer--description", "key-footer--hover"}
 
     def __init__(self) -> None:
-        super().__init__(show_command_palette=False)
-        self._keys: tuple[Shown, ...] | None = None  # the keys of the last build
+        super().__init__()
+        self._keys: tuple[Shown, ...] = ()
+        self._spans: list[tuple[int, int]] = []  # where each key is drawn: (first cell, cell after the last)
+        self._hover: int | None = None  # the key under the mouse
 
-    def compose(self) -> ComposeResult:
+    def on_mount(self) -> None:
         self._keys = keys_shown(self.screen)
-        self.styles.grid_size_columns = len(self._keys)
-        for key, display, description, action, enabled, tooltip in self._keys:
-            yield Key(key, display, description, action, disabled=not enabled, tooltip=tooltip)
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
-    def bindings_changed(self, screen: Screen) -> None:
-        if screen.app.app_focus and self.is_attached and screen is self.screen and keys_shown(screen) == self._keys:
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if not screen.app.app_focus or screen is not self.screen:
             return
-        super().bindings_changed(screen)
+        keys = keys_shown(screen)
+        if keys != self._keys:
+            self._keys = keys
+            self._hover = None
+            self.refresh()
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-footer--key")
+        description_style = self.get_component_rich_style("key-footer--description")
+        hover = Style(bgcolor=self.get_component_rich_style("key-footer--hover").bgcolor)
+        text = Text(no_wrap=True, overflow="crop", end="")
+        self._spans = []
+        for index, shown in enumerate(self._keys):
+            start = text.cell_len
+            text.append(f" {shown.display} ", key_style)
+            if shown.description:
+                text.append(f"{shown.description} ", description_style)
+            if not shown.enabled:
+                text.stylize("dim", start)
+            if index == self._hover:
+                text.stylize(hover, start)
+            self._spans.append((start, text.cell_len))
+        return text
+
+    def key_at(self, x: int) -> Shown | None:
+        """The key drawn at column ``x`` of the bar, if any."""
+        for (start, end), shown in zip(self._spans, self._keys, strict=False):
+            if start <= x < end:
+                return shown
+        return None
+
+    def _set_hover(self, index: int | None) -> None:
+        if index != self._hover:
+            self._hover = index
+            self.refresh()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        shown = self.key_at(event.x)
+        self._set_hover(None if shown is None else self._keys.index(shown))
+
+    def on_leave(self) -> None:
+        self._set_hover(None)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        shown = self.key_at(event.x)
+        if shown is None:
+            return
+        if shown.enabled:
+            self.app.simulate_key(shown.key)
+        else:
+            self.app.bell()

@@ -1,0 +1,118 @@
+"""The key bar: what it shows, when it repaints, and what a click on a key does."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Button
+
+from course.ui.widgets.footer import KeyFooter
+
+APP_CSS = "KeyFooter { dock: bottom; height: 1; }"
+
+
+class Keys(Screen[None]):
+    BINDINGS = [
+        Binding("n", "next", "Next"),
+        Binding("right", "next", "Next"),  # the same action: only its first key is shown
+        Binding("p", "back", "Back"),
+        Binding("x", "secret", "Secret", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.done: list[str] = []
+        self.back_allowed = True
+
+    def compose(self) -> ComposeResult:
+        yield Button("First", id="first")
+        yield Button("Second", id="second")
+        yield KeyFooter()
+
+    def action_next(self) -> None:
+        self.done.append("next")
+
+    def action_back(self) -> None:
+        self.done.append("back")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if action == "back" and not self.back_allowed else True
+
+
+class KeysApp(App[None]):
+    CSS = APP_CSS
+
+    def on_mount(self) -> None:
+        self.push_screen(Keys())
+
+
+def _line(app: App) -> str:
+    return str(app.screen.query_one(KeyFooter).render())
+
+
+async def test_shows_the_first_key_of_each_shown_action() -> None:
+    app = KeysApp()
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        line = _line(app)
+        assert " n Next " in line
+        assert " p Back " in line
+        assert "right" not in line.lower() and "→" not in line
+        assert "Secret" not in line
+
+
+async def test_clicking_a_key_presses_it() -> None:
+    app = KeysApp()
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        start = _line(app).index(" p Back")
+        await pilot.click(KeyFooter, offset=(start + 2, 0))
+        await pilot.pause()
+        assert app.screen.done == ["back"]
+        assert footer.key_at(start + 2).key == "p"
+        assert footer.key_at(59) is None  # past the last key: nothing
+
+
+async def test_a_disabled_key_is_drawn_dim_and_a_click_on_it_does_nothing() -> None:
+    app = KeysApp()
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.back_allowed = False
+        screen.refresh_bindings()
+        await pilot.pause()
+        footer = screen.query_one(KeyFooter)
+        text = footer.render()
+        start = str(text).index(" p Back")
+        dims = [span for span in text.spans if "dim" in str(span.style) and span.start <= start < span.end]
+        assert dims, "the disabled key is not dimmed"
+        await pilot.click(KeyFooter, offset=(start + 2, 0))
+        await pilot.pause()
+        assert screen.done == []
+
+
+async def test_repaints_only_when_what_it_shows_changes() -> None:
+    app = KeysApp()
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        footer = screen.query_one(KeyFooter)
+        repaints: list[bool] = []
+        original = footer.refresh
+
+        def counting_refresh(*args, **kwargs):
+            repaints.append(True)
+            return original(*args, **kwargs)
+
+        footer.refresh = counting_refresh  # type: ignore[method-assign]
+        assert screen.focused is screen.query_one("#first")
+        screen.query_one("#second").focus()  # a focus change refreshes the bindings, which stay the same
+        await pilot.pause()
+        assert screen.focused is screen.query_one("#second")
+        assert repaints == []
+        screen.back_allowed = False
+        screen.refresh_bindings()
+        await pilot.pause()
+        assert repaints, "the bar did not repaint when a key was disabled"
