@@ -6,7 +6,6 @@ Screens call these methods and never the store directly, so one set of screens s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Protocol
 
 from course.grading import percent_of
@@ -101,12 +100,12 @@ class GuestLearner:
     def save_position(self, lesson_id: str, step: int, seconds: float) -> None:
         state = self.lesson_state(lesson_id)
         status = "done" if state.status == "done" else "in_progress"
-        self.states[lesson_id] = replace(state, step=step, status=status, seconds=state.seconds + counted(seconds),
+        self.states[lesson_id] = state._replace(step=step, status=status, seconds=state.seconds + counted(seconds),
                                          started=state.started or now())
 
     def finish_lesson(self, lesson_id: str, seconds: float) -> None:
         state = self.lesson_state(lesson_id)
-        self.states[lesson_id] = replace(state, status="done", seconds=state.seconds + counted(seconds),
+        self.states[lesson_id] = state._replace(status="done", seconds=state.seconds + counted(seconds),
                                          started=state.started or now(), finished=state.finished or now())
 
     def record_answer(self, lesson_id: str, question_id: str, choices: Sequence[str], correct: bool) -> None:

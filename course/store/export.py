@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
@@ -27,17 +26,17 @@ class ExportMixin(StoreCore):
     def export_profile(self, pid: str) -> dict[str, Any]:
         """Everything kept for one profile, except its PIN hash."""
         me: Any = self
-        profile = asdict(me.profile(pid))
+        profile = me.profile(pid)._asdict()
         return _plain(
             {
                 "format": EXPORT_FORMAT,
                 "version": EXPORT_VERSION,
                 "exported": now(),
                 "profile": profile,
-                "lessons": [asdict(s) for s in me.lesson_states(pid).values()],
-                "answers": [asdict(a) for a in me.answers(pid)],
-                "quiz_results": [asdict(q) for q in me.quiz_results(pid)],
-                "journal": [asdict(j) for j in me.journal(pid)],
+                "lessons": [s._asdict() for s in me.lesson_states(pid).values()],
+                "answers": [a._asdict() for a in me.answers(pid)],
+                "quiz_results": [q._asdict() for q in me.quiz_results(pid)],
+                "journal": [j._asdict() for j in me.journal(pid)],
                 "preferences": me.preferences(pid),
             }
         )
