@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from course.commands.staff_pin import MAX_DIGITS, MIN_DIGITS, problem
 from course.store.errors import PinLocked, StoreError
+from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 
 

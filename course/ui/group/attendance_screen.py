@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
@@ -15,6 +15,7 @@ from course.group import roster
 from course.store.errors import StoreError
 from course.store.records import GroupSession
 from course.ui.literal import literal
+from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 
 HERE, AWAY = "[x] ", "[ ] "

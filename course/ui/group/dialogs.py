@@ -9,12 +9,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
 from course.ui.literal import literal
 from course.ui.screens.dialogs import FormDialog
+from course.ui.widgets.button import Button
 
 
 class NameDialog(FormDialog[str | None]):

@@ -6,13 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.group.roster import MAX_GROUP_NAME, check_group_name
 from course.store.errors import StoreError
 from course.ui.group.dialogs import NameDialog
 from course.ui.literal import literal
+from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 
 

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.group import roster
@@ -17,6 +17,7 @@ from course.store.records import Group, GroupSession
 from course.ui.group.dialogs import NameDialog, PickDialog, lesson_items
 from course.ui.literal import literal
 from course.ui.screens.dialogs import ConfirmDialog
+from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 
 PRIVATE_NOTE = ("Profile names are shown below. If the projector is on, blank it or turn it away while you "

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 
 from course.content.model import Lesson
 from course.ui.kiosk.keys import FINISH_KEY
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.dialogs import FormDialog
+from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 

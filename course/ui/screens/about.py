@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, Markdown
+from textual.widgets import Markdown
 
 from course.content.texts import about_text
+from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 

@@ -7,13 +7,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
 from course.store.errors import StoreError
 from course.store.records import LessonState, QuizResult
 from course.ui.literal import literal
+from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 

@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
+
+from course.ui.widgets.button import Button
 
 MAX_NAME = 40
 ResultType = TypeVar("ResultType")

@@ -6,10 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button
 
 from course.config import Settings
 from course.content.texts import crisis_text
+from course.ui.widgets.button import Button
 
 GENERAL_HELP = """\
 **Everywhere**

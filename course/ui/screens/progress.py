@@ -12,7 +12,6 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import (
-    Button,
     DataTable,
     Input,
     Label,
@@ -30,6 +29,7 @@ from course.store.records import JournalEntry, LessonState
 from course.ui.literal import literal, visible
 from course.ui.screens.course_map import status_text
 from course.ui.screens.dialogs import ConfirmDialog
+from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 

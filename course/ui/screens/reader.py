@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from course.content.model import Lesson, Reflection, Step
 from course.store.errors import StoreError
 from course.ui.screens.dialogs import ConfirmDialog
+from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 from course.ui.widgets.prose import Prose

@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from course.store.errors import StoreError
 from course.ui import themes
 from course.ui.screens.dialogs import ConfirmDialog, PinDialog
+from course.ui.widgets.button import Button
 from course.ui.widgets.choices import ChoiceList
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
