@@ -82,6 +82,7 @@ class CourseApp(App[int]):
 
         screen = WelcomeScreen()
         self._read_css(screen)  # read with the app's own CSS, so that all of it is parsed once, not twice
+        screen.css_read_ahead = True
         return screen
 
     def _read_css(self, screen: Screen) -> bool:

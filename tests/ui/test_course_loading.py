@@ -71,3 +71,32 @@ def test_collection_is_paused_while_starting_and_back_on_once_the_first_screen_i
     assert run_home(tmp_path / "data", []) == 0
     assert seen == {"while starting": False, "first screen drawn": True}
     assert gc.isenabled()
+
+
+async def test_the_first_screen_is_styled_once_but_a_pushed_one_is_restyled_when_shown(tmp_path: Path) -> None:
+    from textual.screen import Screen
+
+    from course.ui.screens.welcome import WelcomeScreen
+
+    store = Store(tmp_path / "data")
+    store.create_profile("Ana")
+    app = CourseApp(CourseLoading(lambda: small_course(tmp_path / "content")), store, Settings(), tmp_path / "data")
+    restyled: list[bool] = []
+    real = Screen._on_screen_resume
+
+    def resume(screen: Screen, event) -> None:
+        if isinstance(screen, WelcomeScreen):
+            restyled.append(event.refresh_styles)
+        real(screen, event)
+
+    Screen._on_screen_resume = resume  # type: ignore[method-assign]
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert restyled == [False]
+            assert app.screen.query_one("#course-name").styles.text_style.bold  # welcome.tcss was applied
+            app.push_screen(WelcomeScreen())  # its CSS was not read ahead of it: Textual restyles it when shown
+            await pilot.pause()
+            assert restyled == [False, True]
+    finally:
+        Screen._on_screen_resume = real  # type: ignore[method-assign]

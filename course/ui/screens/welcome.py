@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -29,6 +30,11 @@ class WelcomeScreen(Screen[None]):
         Binding("a", "about", "About"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.css_read_ahead = False  # set by the app when it reads this screen's CSS together with its own
+        self._shown = False
+
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome"):
             yield Static("Family Course", id="course-name")
@@ -46,7 +52,13 @@ class WelcomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_profiles()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        if self.css_read_ahead and not self._shown:
+            # Textual restyles every widget when a screen is shown, because a pushed screen's CSS is read only
+            # after its widgets were first styled. This one's was read with the app's, so the first time its
+            # widgets, styled a moment ago as they were mounted, are not styled again.
+            event.refresh_styles = False
+        self._shown = True
         self.app.forget_reader()  # whoever comes next, the last person's reader is not kept
         self.refresh_profiles()
 
