@@ -8,14 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Self
 
-from filelock import FileLock
-
 from . import atomic, envelope, schema
 from .backups import Backups
 from .errors import Busy, StoreError, from_os_error
 from .layout import Layout, is_id
 from .records import now, to_iso
-from .storage import LOCK_TIMEOUT, Missing, SafeDB, SafeStorage
+from .storage import Missing, SafeDB, SafeStorage
 
 UNKNOWN_PROFILE = (
     "This profile could not be found. It may have been deleted on another screen; "
@@ -96,7 +94,7 @@ class StoreCore:
             storage = SafeStorage(
                 path,
                 kind=kind,
-                lock=FileLock(self.layout.lock(path), timeout=LOCK_TIMEOUT, mode=atomic.FILE_MODE),
+                lock_path=self.layout.lock(path),
                 must_exist=kind == schema.PROFILE,
                 on_damage=lambda p, reason, raw, kind=kind: self._recover(kind, p, reason, raw),
                 on_migrate=self._before_migration,
@@ -178,19 +176,39 @@ class StoreCore:
                     atomic.remove_quietly(leftover)
 
     def _reconcile_index(self) -> None:
-        """Make profiles.json agree with the profile files (after a crash or a restore)."""
+        """Make profiles.json agree with the profile files (after a crash or a restore).
+
+        It is checked first with a plain read, which needs no lock (files are only ever replaced whole); the lock
+        is taken, and the file read again, only when something has to change.
+        """
         storage = self._storage(self.layout.index)
+        if self._index_agrees(storage.load()):
+            return
         with storage.locked():
             body = storage.load() or schema.new_body(schema.INDEX)
             merged, changed = self._merged_index(body)
             if changed:
                 storage.save_body(merged)
 
+    def _profile_ids_on_disk(self) -> set[str]:
+        return {p.stem for p in self.layout.profiles_dir.glob("*.json") if is_id(p.stem)}
+
+    def _index_agrees(self, body: schema.Body | None) -> bool:
+        """True if ``_merged_index`` would change nothing: the index lists exactly the profile files there are,
+        and no deleted profile is listed or has a file left."""
+        on_disk = self._profile_ids_on_disk()
+        if body is None:
+            return not on_disk
+        tables = body["tables"]
+        listed = {doc["id"] for doc in tables.get("profiles", {}).values()}
+        deleted = {doc["id"] for doc in tables.get("deleted", {}).values()}
+        return listed == on_disk and not (on_disk & deleted) and not (listed & deleted)
+
     def _merged_index(self, body: schema.Body) -> tuple[schema.Body, bool]:
         tables = body["tables"]
         entries: dict[str, Any] = tables.setdefault("profiles", {})
         deleted = {doc["id"] for doc in tables.get("deleted", {}).values()}
-        on_disk = {p.stem for p in self.layout.profiles_dir.glob("*.json") if is_id(p.stem)}
+        on_disk = self._profile_ids_on_disk()
         changed = False
         for pid in sorted(on_disk & deleted):
             self._erase_profile_files(pid)

@@ -1,0 +1,59 @@
+"""Opening a store: the profile list is made to agree with the profile files, and a store that agrees is only read."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import filelock
+import pytest
+
+from course.store import Store
+
+
+def _count_locks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    taken: list[str] = []
+    real = filelock.FileLock.acquire
+
+    def acquire(lock, *args, **kwargs):
+        taken.append(str(lock.lock_file))
+        return real(lock, *args, **kwargs)
+
+    monkeypatch.setattr(filelock.FileLock, "acquire", acquire)
+    return taken
+
+
+def test_opening_a_store_that_needs_nothing_takes_no_lock(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store(data_dir) as s:
+        s.create_profile("Ana")
+        s.create_profile("Ben")
+    taken = _count_locks(monkeypatch)
+    with Store(data_dir) as s:
+        assert [p.name for p in s.profiles()] == ["Ana", "Ben"]
+    assert taken == []
+
+
+def test_a_profile_missing_from_the_list_is_listed_on_opening(data_dir: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store(data_dir) as s:
+        s.create_profile("Ana")
+        before = (data_dir / "profiles.json").read_bytes()
+        s.create_profile("Ben")
+    (data_dir / "profiles.json").write_bytes(before)  # as if the list was not saved after Ben's file was
+    taken = _count_locks(monkeypatch)
+    with Store(data_dir) as s:
+        assert sorted(p.name for p in s.profiles()) == ["Ana", "Ben"]
+    assert any(path.endswith(".lock") for path in taken)  # the list was repaired under its lock
+    with Store(data_dir) as s:
+        assert sorted(p.name for p in s.profiles()) == ["Ana", "Ben"]
+
+
+def test_a_listed_profile_whose_file_is_gone_and_has_no_backup_is_dropped(data_dir: Path) -> None:
+    with Store(data_dir) as s:
+        s.create_profile("Ana")
+        ben = s.create_profile("Ben")
+    (data_dir / "profiles" / f"{ben}.json").unlink()
+    for backup in (data_dir / "backups").glob(f"*{ben}*"):
+        shutil.rmtree(backup) if backup.is_dir() else backup.unlink()
+    with Store(data_dir) as s:
+        assert [p.name for p in s.profiles()] == ["Ana"]
