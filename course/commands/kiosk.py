@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import shlex
 
 DEFAULT_IDLE_TIMEOUT = 120.0
 MIN_IDLE_TIMEOUT, MAX_IDLE_TIMEOUT = 5.0, 24 * 3600.0
@@ -40,5 +39,7 @@ def run(args: argparse.Namespace) -> int:
 
     hint = "family-course staff-pin set"
     if args.data_dir:
+        import shlex  # here: every start of the course builds the command line, not only the kiosk's
+
         hint = f"family-course --data-dir {shlex.quote(str(args.data_dir))} staff-pin set"
     return run_kiosk(resolve_data_dir(args.data_dir), content_dirs(args), args.idle_timeout, staff_pin_hint=hint)

@@ -7,7 +7,6 @@ On a terminal it asks twice without echo; otherwise it reads one line from stand
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from collections.abc import Callable
 from typing import TextIO
@@ -66,6 +65,8 @@ def read_pin(stdin: TextIO, ask: Callable[[str], str], out: TextIO) -> str | Non
 
 
 def run(args: argparse.Namespace) -> int:
+    import getpass  # here: every start of the course builds the command line, not only this command's
+
     from course.config import resolve_data_dir
     from course.store import Store, StoreError
 
