@@ -1,6 +1,6 @@
 """Start-up to a full first screen, against a bare Textual app that shows one line (goal <= 1.3x).
 
-    python benchmarks/bench_startup.py            # 9 runs of each, in tmux and headless
+    python benchmarks/bench_startup.py            # 21 runs of each, in tmux and headless
     python benchmarks/bench_startup.py --quick    # 1 run of each, to check the script runs
 
 tmux: the clock starts just before ``tmux new-session`` launches ``family-course --data-dir DIR`` (a data dir
@@ -85,7 +85,7 @@ def tmux_once(command: str, wanted: list[str], name: str) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one run of each, to check the script runs")
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=21)
     args = parser.parse_args(argv)
     runs = 1 if args.quick else args.runs
     from course.content.texts import CRISIS_LINE
