@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -179,16 +180,23 @@ class StoreCore:
         """Make profiles.json agree with the profile files (after a crash or a restore).
 
         It is checked first with a plain read, which needs no lock (files are only ever replaced whole); the lock
-        is taken, and the file read again, only when something has to change.
+        is taken, and the file read again, only when something has to change. Either way, a folder where the
+        lock cannot even be made (read-only) raises OSError here, so that opening can say so at once.
         """
         storage = self._storage(self.layout.index)
         if self._index_agrees(storage.load()):
+            self._make_lock_file(storage.lock_path)
             return
         with storage.locked():
             body = storage.load() or schema.new_body(schema.INDEX)
             merged, changed = self._merged_index(body)
             if changed:
                 storage.save_body(merged)
+
+    @staticmethod
+    def _make_lock_file(path: Path) -> None:
+        """Make the lock file as taking the lock would, without taking it (nor importing filelock)."""
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, atomic.FILE_MODE))
 
     def _profile_ids_on_disk(self) -> set[str]:
         return {p.stem for p in self.layout.profiles_dir.glob("*.json") if is_id(p.stem)}

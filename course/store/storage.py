@@ -61,7 +61,7 @@ class SafeStorage(Storage):
         """The cross-process lock for this file, made when it is first needed.
 
         Opening a store that needs no repair takes no lock, so filelock (a quarter of the time it takes to import
-        the store) is imported only when something is first saved, not before the first screen.
+        the store) is then imported only when something is first saved, not before the first screen.
         """
         if self._lock is None:
             from filelock import FileLock

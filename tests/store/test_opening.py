@@ -9,6 +9,7 @@ import filelock
 import pytest
 
 from course.store import Store
+from course.store.layout import Layout
 
 
 def _count_locks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -43,7 +44,8 @@ def test_a_profile_missing_from_the_list_is_listed_on_opening(data_dir: Path,
     taken = _count_locks(monkeypatch)
     with Store(data_dir) as s:
         assert sorted(p.name for p in s.profiles()) == ["Ana", "Ben"]
-    assert any(path.endswith(".lock") for path in taken)  # the list was repaired under its lock
+    layout = Layout(data_dir)
+    assert str(layout.lock(layout.index)) in taken  # repaired under the lock of the list itself
     with Store(data_dir) as s:
         assert sorted(p.name for p in s.profiles()) == ["Ana", "Ben"]
 
@@ -57,3 +59,22 @@ def test_a_listed_profile_whose_file_is_gone_and_has_no_backup_is_dropped(data_d
         shutil.rmtree(backup) if backup.is_dir() else backup.unlink()
     with Store(data_dir) as s:
         assert [p.name for p in s.profiles()] == ["Ana"]
+
+
+def test_opening_read_only_data_says_so_at_once(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    with Store(data_dir) as s:
+        s.create_profile("Ana")
+    real_open = os.open
+
+    def read_only(path, flags, *rest):
+        if flags & os.O_CREAT:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real_open(path, flags, *rest)
+
+    monkeypatch.setattr(os, "open", read_only)
+    s = Store(data_dir)
+    assert [p.name for p in s.profiles()] == ["Ana"]
+    assert len(s.problems) == 1 and "maybe not saved" in s.problems[0]
