@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Button
 
+import course.ui
 from course.ui.widgets.footer import KeyFooter
 
-APP_CSS = "KeyFooter { dock: bottom; height: 1; }"
+APP_CSS = Path(course.ui.__file__).parent / "app.tcss"  # the key bar's real styles
 
 
 class Keys(Screen[None]):
@@ -41,7 +44,19 @@ class Keys(Screen[None]):
 
 
 class KeysApp(App[None]):
-    CSS = APP_CSS
+    CSS_PATH = APP_CSS
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bells = 0
+        self.simulated: list[str] = []
+
+    def bell(self) -> None:
+        self.bells += 1
+
+    def simulate_key(self, key: str) -> None:
+        self.simulated.append(key)
+        super().simulate_key(key)
 
     def on_mount(self) -> None:
         self.push_screen(Keys())
@@ -70,7 +85,7 @@ async def test_clicking_a_key_presses_it() -> None:
         start = _line(app).index(" p Back")
         await pilot.click(KeyFooter, offset=(start + 2, 0))
         await pilot.pause()
-        assert app.screen.done == ["back"]
+        assert app.screen.done == ["back"] and app.simulated == ["p"]
         assert footer.key_at(start + 2).key == "p"
         assert footer.key_at(59) is None  # past the last key: nothing
 
@@ -91,6 +106,7 @@ async def test_a_disabled_key_is_drawn_dim_and_a_click_on_it_does_nothing() -> N
         await pilot.click(KeyFooter, offset=(start + 2, 0))
         await pilot.pause()
         assert screen.done == []
+        assert app.simulated == [] and app.bells == 1  # the key is not pressed; the bell says why
 
 
 async def test_repaints_only_when_what_it_shows_changes() -> None:
@@ -116,3 +132,24 @@ async def test_repaints_only_when_what_it_shows_changes() -> None:
         screen.refresh_bindings()
         await pilot.pause()
         assert repaints, "the bar did not repaint when a key was disabled"
+
+
+async def test_the_key_under_the_mouse_is_highlighted_and_shows_a_hand() -> None:
+    app = KeysApp()
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        plain = footer.render()
+        start = str(plain).index(" p Back")
+        await pilot.hover(KeyFooter, offset=(start + 2, 0))
+        await pilot.pause()
+        hovered = footer.render()
+        hover_colour = footer.get_component_rich_style("key-footer--hover").bgcolor
+        lit = [span for span in hovered.spans if span.style.bgcolor == hover_colour]
+        assert [span for span in lit if span.start <= start < span.end], "the key under the mouse is not lit"
+        assert not [span for span in lit if span.start < start]  # only that key
+        assert footer.styles.pointer == "pointer"
+        await pilot.hover(KeyFooter, offset=(59, 0))  # past the keys
+        await pilot.pause()
+        assert footer.styles.pointer == "default"
+        assert not [span for span in footer.render().spans if span.style.bgcolor == hover_colour]

@@ -48,7 +48,7 @@ class KeyFooter(Widget, can_focus=False):
     def __init__(self) -> None:
         super().__init__()
         self._keys: tuple[Shown, ...] = ()
-        self._spans: list[tuple[int, int]] = []  # where each key is drawn: (first cell, cell after the last)
+        self._drawn: list[tuple[int, int, Shown]] = []  # each key as last drawn: first cell, cell after it, key
         self._hover: int | None = None  # the key under the mouse
 
     def on_mount(self) -> None:
@@ -72,7 +72,7 @@ class KeyFooter(Widget, can_focus=False):
         description_style = self.get_component_rich_style("key-footer--description")
         hover = Style(bgcolor=self.get_component_rich_style("key-footer--hover").bgcolor)
         text = Text(no_wrap=True, overflow="crop", end="")
-        self._spans = []
+        self._drawn = []
         for index, shown in enumerate(self._keys):
             start = text.cell_len
             text.append(f" {shown.display} ", key_style)
@@ -82,24 +82,28 @@ class KeyFooter(Widget, can_focus=False):
                 text.stylize("dim", start)
             if index == self._hover:
                 text.stylize(hover, start)
-            self._spans.append((start, text.cell_len))
+            self._drawn.append((start, text.cell_len, shown))
         return text
 
-    def key_at(self, x: int) -> Shown | None:
-        """The key drawn at column ``x`` of the bar, if any."""
-        for (start, end), shown in zip(self._spans, self._keys, strict=False):
+    def _index_at(self, x: int) -> int | None:
+        for index, (start, end, _) in enumerate(self._drawn):
             if start <= x < end:
-                return shown
+                return index
         return None
+
+    def key_at(self, x: int) -> Shown | None:
+        """The key drawn at column ``x`` of the bar (as it is on screen), if any."""
+        index = self._index_at(x)
+        return None if index is None else self._drawn[index][2]
 
     def _set_hover(self, index: int | None) -> None:
         if index != self._hover:
             self._hover = index
+            self.styles.pointer = "default" if index is None else "pointer"  # a hand over a key, as on a link
             self.refresh()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        shown = self.key_at(event.x)
-        self._set_hover(None if shown is None else self._keys.index(shown))
+        self._set_hover(self._index_at(event.x))
 
     def on_leave(self) -> None:
         self._set_hover(None)
