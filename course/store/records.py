@@ -1,7 +1,7 @@
 """The records the store hands out. All times are timezone-aware datetimes in UTC.
 
-They are named tuples: as immutable as frozen dataclasses, and made five times faster when the store is imported,
-which happens before the first screen.
+They are named tuples: immutable like frozen dataclasses, and made about three times faster when the store is
+imported, which happens before the first screen.
 """
 
 from __future__ import annotations
