@@ -153,11 +153,12 @@ class StoreCore:
     # -- opening -----------------------------------------------------------------------------------
 
     def _open_checks(self) -> None:
-        for path in (self.layout.index, self.layout.groups, self.layout.kiosk, self.layout.staff):
+        index = self._storage(self.layout.index).load()
+        for path in (self.layout.groups, self.layout.kiosk, self.layout.staff):
             self._storage(path).load()
         try:
             self._sweep_temps()
-            self._reconcile_index()
+            self._reconcile_index(index)
         except (OSError, Busy) as exc:
             # Read-only or locked data can still be shown; saving will say what is wrong.
             error = exc if isinstance(exc, StoreError) else from_os_error(exc, "your progress", self.data_dir)
@@ -176,15 +177,16 @@ class StoreCore:
                 with self._storage(target).locked(create=True):
                     atomic.remove_quietly(leftover)
 
-    def _reconcile_index(self) -> None:
+    def _reconcile_index(self, index: schema.Body | None) -> None:
         """Make profiles.json agree with the profile files (after a crash or a restore).
 
         It is checked first with a plain read, which needs no lock (files are only ever replaced whole); the lock
-        is taken, and the file read again, only when something has to change. Either way, a folder where the
-        lock cannot even be made (read-only) raises OSError here, so that opening can say so at once.
+        is taken, and the file read again, only when something has to change. ``index`` is the list as opening
+        has just read it. Either way, a folder where the lock cannot even be made (read-only) raises OSError
+        here, so that opening can say so at once.
         """
         storage = self._storage(self.layout.index)
-        if self._index_agrees(storage.load()):
+        if self._index_agrees(index):
             self._make_lock_file(storage.lock_path)
             return
         with storage.locked():

@@ -157,7 +157,8 @@ class CourseApp(App[int]):
         Textual reads a screen's CSS when it is first shown, then parses all of the app's CSS again and restyles
         every widget; done here, ahead of time, the first lesson or quiz opens as quickly as the rest.
         """
-        if [screen for screen in screens if self._read_css(screen)]:
+        read = [self._read_css(screen) for screen in screens]  # every screen's, not only up to the first new one
+        if any(read):
             self.stylesheet.reparse()
             self.stylesheet.update(self)
 
