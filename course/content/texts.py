@@ -13,13 +13,21 @@ def _read(name: str) -> str:
     return (Path(__file__).parent / "texts" / name).read_text(encoding="utf-8")
 
 
+CLINIC_MARK = "<!-- clinic -->"
+
+
 def crisis_text(clinic_name: str = "", clinic_phone: str = "") -> str:
-    """The crisis-help Markdown, with the clinic's own number added when the settings give one."""
-    text = _read("crisis.md").rstrip()
+    """The crisis-help Markdown, with the clinic's own number added when the settings give one.
+
+    911 and 988 come first, so that they show without scrolling on the smallest window; a clinic's number
+    comes right after them.
+    """
+    clinic = ""
     if clinic_phone:
         who = clinic_name or "Your clinic"
-        text += f"\n\n**{_escape(who)}:** {_escape(clinic_phone)}"
-    return text + "\n"
+        clinic = f"**{_escape(who)}:** {_escape(clinic_phone)}"
+    text = _read("crisis.md").replace(CLINIC_MARK + "\n\n", clinic + "\n\n" if clinic else "")
+    return text.rstrip() + "\n"
 
 
 def about_text() -> str:

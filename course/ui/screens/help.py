@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widgets import Static
 
 from course.config import Settings
 from course.content.texts import crisis_text
 from course.ui.widgets.button import Button
+from course.ui.widgets.prose import Prose
 
 GENERAL_HELP = """\
 **Everywhere**
@@ -26,25 +28,48 @@ You can also click anything with the mouse.
 
 
 class TextDialog(ModalScreen[None]):
-    """A scrolling page of Markdown with a Close button; Escape closes it too."""
+    """A page of Markdown with a title and a Close button; Escape closes it too.
 
-    BINDINGS = [Binding("escape", "close", "Close")]
+    It opens at the top of its text, which scrolls on its own (keys and wheel) between the fixed title and
+    the Close button, so the first lines (911 and 988 in crisis help) show on the smallest window.
+    """
 
-    def __init__(self, text: str, dialog_id: str) -> None:
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        Binding("up", "scroll(-1)", show=False),
+        Binding("down", "scroll(1)", show=False),
+        Binding("pageup", "scroll(-10)", show=False),
+        Binding("pagedown", "scroll(10)", show=False),
+        Binding("home", "scroll_edge(0)", show=False),
+        Binding("end", "scroll_edge(1)", show=False),
+    ]
+
+    def __init__(self, title: str, text: str, dialog_id: str) -> None:
         super().__init__()
+        self.title_text = title
         self.text = text
         self.dialog_id = dialog_id
 
     def compose(self) -> ComposeResult:
-        from textual.widgets import Markdown  # here, not at the top: the first screen does not need it
-
-        with VerticalScroll(classes="dialog", id=self.dialog_id):
-            yield Markdown(self.text, open_links=False)
-            with Horizontal(classes="buttons"):
+        with Vertical(classes="dialog text-dialog", id=self.dialog_id):
+            yield Static(self.title_text, markup=False, classes="page-title dialog-title")
+            with VerticalScroll(classes="dialog-text"):
+                yield Prose(self.text)
+            with Horizontal(classes="buttons dialog-buttons"):
                 yield Button("Close", id="close", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one("#close", Button).focus()
+        self.query_one("#close", Button).focus(scroll_visible=False)
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one(".dialog-text", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def action_scroll_edge(self, end: int) -> None:
+        text = self.query_one(".dialog-text", VerticalScroll)
+        if end:
+            text.scroll_end(animate=False)
+        else:
+            text.scroll_home(animate=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss()
@@ -58,9 +83,9 @@ class HelpScreen(TextDialog):
 
     def __init__(self, screen_help: str = "", general: str = GENERAL_HELP) -> None:
         # ``general``: the keys that work everywhere (kiosk mode has its own)
-        super().__init__("# Help\n\n" + (screen_help + "\n\n" if screen_help else "") + general, "help-dialog")
+        super().__init__("Help", (screen_help + "\n\n" if screen_help else "") + general, "help-dialog")
 
 
 class CrisisScreen(TextDialog):
     def __init__(self, settings: Settings) -> None:
-        super().__init__(crisis_text(settings.clinic_name, settings.clinic_phone), "crisis-dialog")
+        super().__init__("Crisis help", crisis_text(settings.clinic_name, settings.clinic_phone), "crisis-dialog")

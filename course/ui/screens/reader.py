@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import time
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from course.content.model import Lesson, Reflection, Step
@@ -41,7 +43,7 @@ class ReflectionBox(Vertical):
         yield Static("", markup=False, classes="reflection-prompt")
         if self.keeps_journal:
             yield TextArea("", soft_wrap=True, show_line_numbers=False, classes="reflection-text")
-            yield Static("Saved automatically. Press Tab to leave the box.", classes="muted reflection-status")
+            yield Static("Saved as you type. Escape: back to the lesson text.", classes="muted reflection-status")
 
     def load(self, reflection: Reflection, text: str) -> None:
         self.reflection = reflection
@@ -60,13 +62,18 @@ class ReflectionBox(Vertical):
 class ReaderScreen(Screen[None]):
     CSS_PATH = "reader.tcss"
     HELP = ("**Reading a lesson**\n\n- **Right**, **N** or **Enter**: next step\n- **Left** or **P**: previous step\n"
-            "- **Up/Down**, **Page Up/Down**: scroll\n- **Tab**: move to the journal box or buttons\n"
+            "- **Up/Down**, **Page Up/Down**, **Home/End**: scroll a long step\n"
+            "- **Tab**: write in the step's journal box (when it has one); **Tab** again or **Escape**: back to the "
+            "lesson text. In the box, every key types; what you write is saved as you type\n"
             "- **Escape**: back to the course map (your place is kept)")
     BINDINGS = [
         # N and P first: the footer shows an action's first key, and once the page has focus its own (unshown)
         # Left and Right bindings hide those keys from the footer (pressing them still turns the page).
         Binding("n,right,enter", "next", "Next"),
         Binding("p,left", "back", "Back"),
+        Binding("tab", "next_box", "Write in journal"),
+        Binding("shift+tab", "previous_box", show=False),
+        Binding("escape", "to_page", "Back to the text"),
         Binding("escape", "leave", "Course map"),
     ]
 
@@ -154,10 +161,62 @@ class ReaderScreen(Screen[None]):
         await self._show_reflections(step)
         self.query_one("#back", Button).disabled = index == 0
         self.query_one("#next", Button).label = "Finish lesson" if index == total - 1 else "Next >"
-        self.query_one("#page", VerticalScroll).scroll_home(animate=False)
+        page = self.query_one("#page", VerticalScroll)
+        page.scroll_home(animate=False)
+        if self._in_box():
+            page.focus()
         if save:
             self._save_position()
         self.call_after_refresh(self._prepare_neighbours)
+
+    # -- the journal boxes: Tab goes from the page to each box of the step and back; Escape leaves a box ---------
+    def _in_box(self) -> bool:
+        return isinstance(self.focused, TextArea)
+
+    def _text_boxes(self) -> list[TextArea]:
+        """The journal text boxes shown on this step, top to bottom."""
+        if not self.is_mounted:
+            return []
+        return [box.query_one(TextArea) for box in self.query(ReflectionBox)
+                if box.display and box.reflection is not None and box.keeps_journal]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next", "back", "leave"):
+            return not self._in_box()  # in a journal box every key types (Enter adds a line)
+        if action == "to_page":
+            return self._in_box()
+        if action == "next_box":
+            return bool(self._text_boxes())
+        return True
+
+    def _move_between_boxes(self, step: int) -> None:
+        stops: list[Widget] = [self.query_one("#page", VerticalScroll), *self._text_boxes()]
+        current = self.focused if self.focused in stops else stops[0]
+        stops[(stops.index(current) + step) % len(stops)].focus()
+
+    def action_next_box(self) -> None:
+        self._move_between_boxes(1)
+
+    def action_previous_box(self) -> None:
+        self._move_between_boxes(-1)
+
+    def action_to_page(self) -> None:
+        self.save_reflections()
+        self.query_one("#page", VerticalScroll).focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, TextArea):
+            box = next(ancestor for ancestor in event.widget.ancestors if isinstance(ancestor, ReflectionBox))
+            # After the focus change's own scrolling: the prompt above the box must show too, not only the box.
+            self.call_after_refresh(self._show_box, box)
+        self.refresh_bindings()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self.refresh_bindings()
+
+    def _show_box(self, box: ReflectionBox) -> None:
+        if box.is_attached and box.display:
+            self.query_one("#page", VerticalScroll).scroll_to_widget(box, animate=False)
 
     def _boxes_ahead(self) -> list[ReflectionBox]:
         """A reader made ahead mounts (hidden) as many journal boxes as any lesson of the course needs."""
