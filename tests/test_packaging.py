@@ -24,5 +24,8 @@ def test_wheel_contains_lessons_and_quizzes(tmp_path: Path) -> None:
     assert lessons and quizzes
     assert sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("course/_content/lessons/")) == lessons
     assert sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("course/_content/quizzes/")) == quizzes
+    cards = sorted(p.name for p in (ROOT / "cards").glob("*.md"))
+    assert len(cards) == 5
+    assert sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("course/_content/cards/")) == cards
     assert "course/content/texts/crisis.md" in names
     assert any(n.endswith(".tcss") for n in names)
