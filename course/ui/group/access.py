@@ -12,6 +12,8 @@ from textual.widgets import Input, Label, Static
 
 from course.commands.staff_pin import MAX_DIGITS, MIN_DIGITS, problem
 from course.store.errors import PinLocked, StoreError
+from course.store.staff import GROUP
+from course.ui.kiosk.wait_note import WaitNote
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 
@@ -38,7 +40,7 @@ class StaffPinScreen(Screen[None]):
             yield Input(password=True, restrict=r"[0-9]*", max_length=MAX_DIGITS, id="pin")
             yield Label("Type the same PIN again", id="pin2-label")
             yield Input(password=True, restrict=r"[0-9]*", max_length=MAX_DIGITS, id="pin2")
-            yield Static("", id="access-error", classes="error-text", markup=False)
+            yield WaitNote(id="access-error")
             with Horizontal(classes="buttons"):
                 yield Button("OK", id="ok", variant="primary")
                 yield Button("Quit", id="quit")
@@ -61,7 +63,7 @@ class StaffPinScreen(Screen[None]):
         self.query_one("#pin", Input).focus()
 
     def _error(self, message: str) -> None:
-        self.query_one("#access-error", Static).update(message)
+        self.query_one("#access-error", WaitNote).say(message)
 
     def _submit(self) -> None:
         pin_box, again_box = self.query_one("#pin", Input), self.query_one("#pin2", Input)
@@ -85,20 +87,33 @@ class StaffPinScreen(Screen[None]):
             self.app.notify("Staff PIN saved.", markup=False)
             self.app.switch_screen(self.then())
             return
+        note = self.query_one("#access-error", WaitNote)
+        if not pin:  # not a try: an empty box is never counted as a wrong PIN
+            if not note.waiting:
+                note.say("Type the staff PIN first.")
+            pin_box.focus()
+            return
+        pin_box.value = ""
+        store = self.app.store
         try:
-            right = self.app.store.check_staff_pin(pin)
-        except PinLocked as error:
-            self._error(str(error))
-            pin_box.value = ""
+            right = store.check_staff_pin(pin, GROUP)
+        except PinLocked as locked:
+            note.wait(locked.retry_after, "Too many wrong PINs. ")
             return
         except StoreError as error:
             self._error(str(error))
             return
         if right:
             self.app.switch_screen(self.then())
+            return
+        try:
+            wait = store.staff_pin_wait(GROUP)
+        except StoreError:
+            wait = 0.0
+        if wait > 0:
+            note.wait(wait, "That is not the staff PIN. ")
         else:
-            self._error("That is not the staff PIN. Please try again.")
-            pin_box.value = ""
+            note.say("That is not the staff PIN. Please try again.")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "pin" and self.choosing:

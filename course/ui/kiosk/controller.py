@@ -18,11 +18,13 @@ from textual.screen import Screen
 
 from course.store import PinLocked, StoreError
 from course.store.pins import delay_after
+from course.store.staff import KIOSK
 from course.ui.kiosk import signals
 from course.ui.kiosk.counting import CountingGuest
 from course.ui.kiosk.idle import Idle, IdleWatcher
 from course.ui.kiosk.keys import ALLOWED_APP_ACTIONS, SWALLOWED_KEYS
 from course.ui.kiosk.log import KioskLog
+from course.ui.kiosk.wait_note import Refusal
 from course.ui.screens.too_small import TooSmallScreen
 
 if TYPE_CHECKING:
@@ -37,9 +39,12 @@ RECOVERY_WINDOW = 60.0
 SORRY = "Sorry, something went wrong, so the kiosk started again. Nothing was kept."
 
 
-def say_seconds(seconds: float) -> str:
-    whole = max(1, round(seconds))
-    return f"{whole} seconds" if whole < 90 else f"{round(whole / 60)} minutes"
+def closing_words(wrong: int, during_wait: int) -> str:
+    """What the kiosk prints when staff close it: every staff PIN that did not open it while it ran."""
+    words = f"Kiosk closed by staff. Wrong staff PINs while it ran: {wrong + during_wait}"
+    if during_wait:
+        words += f" ({during_wait} of them typed during a wait after wrong PINs, so not checked)"
+    return words + "."
 
 
 class Kiosk:
@@ -54,7 +59,8 @@ class Kiosk:
         self.attract: AttractScreen | None = None
         self.prompt: StillThereScreen | None = None
         self.ended_by: str | None = None  # "staff", "SIGTERM" or "SIGHUP" once the kiosk is closed on purpose
-        self.wrong_staff_pins = 0
+        self.wrong_staff_pins = 0  # checked and wrong
+        self.pins_during_wait = 0  # typed while wrong PINs made staff wait, so not checked
         self.problem = ""  # a calm note for staff on the start screen, e.g. counters not being saved
         self.tip_index = 0
         self._recoveries: list[float] = []
@@ -199,29 +205,34 @@ class Kiosk:
             return
         app.push_screen(StaffPinScreen(self.check_staff_pin), self._staff_answered)
 
-    def check_staff_pin(self, pin: str) -> str | None:
-        """None when ``pin`` is the staff PIN, else what to tell the person at the keyboard."""
+    def check_staff_pin(self, pin: str) -> Refusal | None:
+        """None when ``pin`` is the staff PIN, else what to tell the person at the keyboard (and any wait)."""
         try:
-            if self.store.check_staff_pin(pin):
+            if self.store.check_staff_pin(pin, KIOSK):
                 return None
         except PinLocked as locked:
-            return str(locked)
+            self.pins_during_wait += 1
+            self.log.write("Staff PIN typed while wrong PINs made it wait (not checked).")
+            return Refusal("Too many wrong PINs.", locked.retry_after)
         except StoreError as error:
             self.log.write(f"Could not check the staff PIN: {error}")
-            return str(error)
+            return Refusal(str(error))
         self.wrong_staff_pins += 1
         failures = self._failures()
         self.log.write(f"Wrong staff PIN ({failures} in a row).")
-        wait = delay_after(failures)
-        if wait > 0:
-            return f"That PIN is not right. Please wait {say_seconds(wait)} before trying again."
-        return "That PIN is not right."
+        return Refusal("That PIN is not right.", self._wait(failures))
 
     def _failures(self) -> int:
         try:
-            return self.store.staff_pin_failures()
+            return self.store.staff_pin_failures(KIOSK)
         except StoreError:
             return self.wrong_staff_pins
+
+    def _wait(self, failures: int) -> float:
+        try:
+            return self.store.staff_pin_wait(KIOSK)
+        except StoreError:
+            return delay_after(failures)
 
     def _staff_answered(self, right: bool | None) -> None:
         if right:

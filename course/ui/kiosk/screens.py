@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, OptionList, Static
 
 from course.content.model import Lesson
 from course.ui.kiosk.keys import FINISH_KEY
+from course.ui.kiosk.wait_note import Refusal, WaitNote
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.dialogs import FormDialog
 from course.ui.widgets.button import Button
@@ -190,16 +191,16 @@ class StaffPinScreen(FormDialog[bool]):
     CANCELLED = False
     HELP = "**Staff**\n\nType the staff PIN and press Enter to close the kiosk. Escape goes back."
 
-    def __init__(self, check: Callable[[str], str | None]) -> None:
+    def __init__(self, check: Callable[[str], Refusal | None]) -> None:
         super().__init__()
-        self.check = check  # returns None for the right PIN, else a message
+        self.check = check  # returns None for the right PIN, else what to say (and how long to wait)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="staff-pin"):
             yield Static("Staff only", classes="page-title")
             yield Label(f"Type the staff PIN ({STAFF_PIN_MIN} to {STAFF_PIN_MAX} digits) to close the kiosk.")
             yield Input(password=True, restrict=r"[0-9]*", max_length=STAFF_PIN_MAX, id="staff-pin-input")
-            yield Static("", id="staff-pin-error", classes="error-text", markup=False)
+            yield WaitNote(id="staff-pin-error")
             with Horizontal(classes="buttons"):
                 yield Button("Close the kiosk", id="staff-ok", variant="error")
                 yield Button("Cancel", id="staff-cancel", variant="primary")
@@ -210,9 +211,14 @@ class StaffPinScreen(FormDialog[bool]):
     def submit(self) -> None:
         box = self.query_one("#staff-pin-input", Input)
         pin, box.value = box.value, ""
-        problem = self.check(pin) if pin else "Type the staff PIN first."
-        if problem is None:
+        note = self.query_one("#staff-pin-error", WaitNote)
+        if not pin:
+            if not note.waiting:
+                note.say("Type the staff PIN first.")
+            return
+        refusal = self.check(pin)
+        if refusal is None:
             self.dismiss(True)
         else:
-            self.query_one("#staff-pin-error", Static).update(problem)
+            note.refuse(refusal)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from course.config import Settings
 from course.content.model import Course
 from course.ui.kiosk import signals
-from course.ui.kiosk.controller import Kiosk
+from course.ui.kiosk.controller import Kiosk, closing_words
 from course.ui.kiosk.log import KioskLog
 
 FAST_FAILURE_SECONDS = 30.0  # an app run shorter than this that ends by accident counts as a fast failure
@@ -35,6 +35,7 @@ def serve(course: Course, store, settings: Settings, data_dir: Path,
     log = KioskLog(data_dir)
     previous = signals.ignore_interrupts()
     fast_failures = 0
+    wrong = during_wait = 0  # staff PINs that did not open the kiosk, over every app run
     try:
         while True:
             started = time.monotonic()
@@ -44,9 +45,11 @@ def serve(course: Course, store, settings: Settings, data_dir: Path,
             except Exception as error:  # Textual itself failed; a new app starts below
                 log.write("The kiosk app stopped with an error.", error)
             kiosk = app.kiosk
+            if kiosk is not None:
+                wrong, during_wait = wrong + kiosk.wrong_staff_pins, during_wait + kiosk.pins_during_wait
             if kiosk is not None and kiosk.ended_by is not None:
                 if kiosk.ended_by == "staff":
-                    print(f"Kiosk closed by staff. Wrong staff PINs while it ran: {kiosk.wrong_staff_pins}.")
+                    print(closing_words(wrong, during_wait))
                 return 0
             log.write("The kiosk app stopped by accident; starting it again.")
             fast = time.monotonic() - started < FAST_FAILURE_SECONDS
