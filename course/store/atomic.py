@@ -1,4 +1,7 @@
-"""Durable whole-file writes: temp file in the same directory, fsync, rename, fsync the directory."""
+"""Durable whole-file writes: temp file in the same directory, sync it, rename it, sync the directory.
+
+How each step is done on Linux, macOS and Windows, and why, is in ``durable``.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ import contextlib
 import os
 import secrets
 from pathlib import Path
+
+from . import durable
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -21,11 +26,13 @@ def write_all(fd: int, data: bytes) -> None:
 
 
 def fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Make a rename into ``directory`` survive a power cut, where the platform can (not on Windows)."""
+    durable.HERE.sync_folder(directory)
+
+
+def replace(source: Path, target: Path) -> None:
+    """``os.replace``; on Windows retried for a moment while another program still has ``target`` open."""
+    durable.HERE.replace(source, target)
 
 
 def temp_path(path: Path) -> Path:
@@ -46,15 +53,16 @@ def write_atomic(path: Path, data: bytes) -> None:
     On error the old file is untouched and the temp file is removed. A simulated power cut
     (a BaseException that is not an Exception) leaves the temp file behind, as a real one would.
     """
+    steps = durable.HERE
     tmp = temp_path(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | steps.open_flags, FILE_MODE)
     try:
         try:
             write_all(fd, data)
-            os.fsync(fd)
+            steps.sync_file(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, path)
+        steps.replace(tmp, path)
     except Exception:
         remove_quietly(tmp)
         raise
@@ -67,7 +75,11 @@ def remove_quietly(path: Path) -> None:
 
 
 def make_private_dir(path: Path) -> None:
-    """Create ``path`` (and parents) if missing, and make sure only the owner can use it."""
+    """Create ``path`` (and parents) if missing, and make sure only the owner can use it.
+
+    On Windows modes mean nothing (``os.chmod`` only sets read-only); the folder under the user's profile is
+    what keeps other accounts out there (see ``durable``).
+    """
     path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    if (path.stat().st_mode & 0o777) != DIR_MODE:
+    if durable.HERE.modes_private and (path.stat().st_mode & 0o777) != DIR_MODE:
         os.chmod(path, DIR_MODE)

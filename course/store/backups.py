@@ -103,7 +103,7 @@ class Backups:
         """Move ``path`` aside, byte for byte, and return where it went."""
         atomic.make_private_dir(self.layout.damaged_dir)
         target = self.layout.damaged_dir / f"{self.layout.flat(path)}.{_stamp()}.damaged"
-        os.replace(path, target)
+        atomic.replace(path, target)
         os.chmod(target, atomic.FILE_MODE)
         atomic.fsync_dir(self.layout.damaged_dir)
         atomic.fsync_dir(path.parent)

@@ -198,7 +198,7 @@ class StoreCore:
     @staticmethod
     def _make_lock_file(path: Path) -> None:
         """Make the lock file as taking the lock would, without taking it (nor importing filelock)."""
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, atomic.FILE_MODE))
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, atomic.FILE_MODE))
 
     def _profile_ids_on_disk(self) -> set[str]:
         return {p.stem for p in self.layout.profiles_dir.glob("*.json") if is_id(p.stem)}

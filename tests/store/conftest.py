@@ -7,6 +7,8 @@ import pytest
 
 from course.store import Store, pins
 
+from . import nonposix
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
@@ -31,3 +33,22 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     now = [1_000_000.0]
     monkeypatch.setattr(pins, "clock", lambda: now[0])
     return now
+
+
+@pytest.fixture
+def no_posix(monkeypatch: pytest.MonkeyPatch) -> nonposix.RefusingReplace:
+    """The store as on Windows (see nonposix.py); store workers started during the test get the same.
+
+    Returns the refusing ``os.replace``, whose ``refused`` says how many renames it turned down.
+    """
+    monkeypatch.setenv(nonposix.ENV, "1")
+    return nonposix.install(monkeypatch)
+
+
+@pytest.fixture(params=["posix", "no-posix"])
+def each_platform(request: pytest.FixtureRequest) -> nonposix.RefusingReplace | None:
+    """Run a test as it is, then again with ``no_posix``. Use it first (``pytest.mark.usefixtures``), so that
+    the store and its workers are made under the shim too."""
+    if request.param == "posix":
+        return None
+    return request.getfixturevalue("no_posix")

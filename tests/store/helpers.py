@@ -8,11 +8,18 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import nonposix
+
 REPO = Path(__file__).resolve().parents[2]
 
 
 def worker_command(data_dir: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "tests.store.store_worker", str(data_dir), *args]
+    """The command that runs the store worker; under the ``no_posix`` fixture, inside the same shim."""
+    if os.environ.get(nonposix.ENV):
+        start = ["-m", "tests.store.nonposix", "tests.store.store_worker"]
+    else:
+        start = ["-m", "tests.store.store_worker"]
+    return [sys.executable, *start, str(data_dir), *args]
 
 
 def worker_env() -> dict[str, str]:

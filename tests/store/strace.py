@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from .helpers import REPO, worker_command, worker_env
 
@@ -31,7 +34,12 @@ def _strace_works() -> bool:
     return probe.returncode == 0
 
 
-STRACE_WORKS = _strace_works()
+STRACE_WORKS = sys.platform == "linux" and _strace_works()
+
+linux_only = pytest.mark.skipif(
+    not STRACE_WORKS, reason="Linux only: strace is not installed or cannot trace here"
+)
+"""For every test that runs the worker under strace: the system calls it lists are Linux's."""
 
 
 def list_calls(data_dir: Path, *args: str, log: Path) -> list[Call]:

@@ -6,9 +6,13 @@ import subprocess
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from course.store import Store
 
 from .helpers import REPO, Acks, worker_command, worker_env
+
+pytestmark = pytest.mark.usefixtures("each_platform")  # as it is, then as on Windows (nonposix.py)
 
 PROCESSES = 8
 

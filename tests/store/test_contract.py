@@ -12,6 +12,8 @@ import pytest
 
 from course.store import Answer, Profile, Store, StoreError
 
+pytestmark = pytest.mark.usefixtures("each_platform")  # as it is, then as on Windows (nonposix.py)
+
 NAMES = [
     "Ana",
     "Zoë 🌱 family",

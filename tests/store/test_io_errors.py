@@ -14,7 +14,7 @@ import pytest
 from course.store import Store, StoreError, atomic
 
 from .helpers import Acks, assert_acknowledged_survive
-from .strace import STRACE_WORKS, list_calls, run_injected
+from .strace import linux_only, list_calls, run_injected
 
 MESSAGES = {
     errno.ENOSPC: "The disk is full",
@@ -131,7 +131,7 @@ def test_read_only_data_can_still_be_read(data_dir: Path, monkeypatch: pytest.Mo
             s.record_answer(pid, "l", "q2", ["a"], True)
 
 
-@pytest.mark.skipif(not STRACE_WORKS, reason="strace is not installed or cannot trace here")
+@linux_only
 @pytest.mark.parametrize("error", ["ENOSPC", "EIO", "EACCES"])
 def test_real_system_call_errors(tmp_path: Path, error: str) -> None:
     template = tmp_path / "template"
