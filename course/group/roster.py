@@ -75,6 +75,36 @@ def add_existing_member(store, gid: str, pid: str, name: str) -> None:
     store.add_member(gid, pid)
 
 
+def rename_member(store, pid: str, name: str) -> None:
+    """Correct the name the group sees. A profile that group mode made under the old name (so its own name is
+    that name) takes the new one too, so reports show the corrected name; any other profile keeps its own."""
+    name = check_display_name(name)
+    old = display_name(store, pid)
+    if store.profile(pid).name == old:
+        store.rename_profile(pid, name)
+    store.set_preference(pid, DISPLAY_NAME_KEY, name)
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def name_clash(store, group: Group, name: str, *, new_profile: bool, pid: str | None = None) -> str | None:
+    """Why ``name`` may be a mistake (someone in the group, or with ``new_profile`` any profile here, already has
+    it), or None. ``pid`` is the person being named, who never clashes with themselves."""
+    for member in members(store, group):
+        if member.profile_id != pid and _same(member.display_name, name):
+            return (f"Someone on this roster is already called \u201c{member.display_name}\u201d. The room and "
+                    "the attendance list will not tell the two apart.")
+    if new_profile:
+        for profile in store.profiles():
+            if profile.id != pid and _same(profile.name, name):
+                return (f"A profile called \u201c{profile.name}\u201d is already on this computer, so reports "
+                        "would show two people with that name. If it is the same person, cancel and press E to "
+                        "add that profile instead.")
+    return None
+
+
 def today() -> str:
     return date.today().isoformat()
 

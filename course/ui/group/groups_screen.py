@@ -13,6 +13,7 @@ from course.group.roster import MAX_GROUP_NAME, check_group_name
 from course.store.errors import StoreError
 from course.ui.group.dialogs import NameDialog
 from course.ui.literal import literal
+from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 
@@ -20,10 +21,11 @@ from course.ui.widgets.crisis_line import CrisisLine
 class GroupsScreen(Screen[None]):
     CSS_PATH = "groups_screen.tcss"
     HELP = ("**Family groups**\n\n- **Up/Down** and **Enter**: open a group (its people and sessions)\n"
-            "- **N**: new group\n- **Escape**: quit")
+            "- **N**: new group\n- **Q**: close group mode\n- **Escape**: asks whether to close group mode")
     BINDINGS = [
         Binding("n", "new_group", "New group"),
-        Binding("escape", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("escape", "ask_quit", "Quit?"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -35,7 +37,7 @@ class GroupsScreen(Screen[None]):
                 yield Button("Open group", id="open", variant="primary")
                 yield Button("New group", id="new")
                 yield Button("Quit", id="quit")
-            yield Static("Keys: Enter open \u00b7 N new group \u00b7 ? help \u00b7 Esc quit", classes="muted key-hint")
+            yield Static("Keys: Enter open \u00b7 N new group \u00b7 ? help \u00b7 Q quit", classes="muted key-hint")
         yield CrisisLine()
 
     def on_mount(self) -> None:
@@ -75,6 +77,15 @@ class GroupsScreen(Screen[None]):
 
         self.app.push_screen(NameDialog("New group", "Group name, like \u201cTuesday evening family group\u201d",
                                         check_group_name, max_length=MAX_GROUP_NAME, ok="Create group"), made)
+
+    def action_ask_quit(self) -> None:
+        """Escape here has nowhere to go back to: ask before closing group mode, so a stray Escape is harmless."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.exit(0)
+
+        self.app.push_screen(ConfirmDialog("Close group mode?", yes="Close group mode", no="Stay"), answered)
 
     def open_group(self, gid: str) -> None:
         from course.ui.group.roster_screen import RosterScreen

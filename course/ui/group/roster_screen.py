@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -27,13 +29,15 @@ PRIVATE_NOTE = ("Profile names are shown below. If the projector is on, blank it
 class RosterScreen(Screen[None]):
     CSS_PATH = "roster_screen.tcss"
     HELP = ("**A family group**\n\n- **A**: add a new person (makes a profile on this computer)\n"
-            "- **E**: add someone who already has a profile here\n- **Delete**: take the highlighted person "
-            "off the roster (their profile and progress stay)\n- **S**: start today's session (or go back to "
-            "it)\n- **Enter** on a session: open it, if it is not finished\n- **Escape**: back to the groups\n\n"
+            "- **E**: add someone who already has a profile here\n- **R**: rename the highlighted person (to "
+            "fix a typo)\n- **Delete**: take the highlighted person off the roster (their profile and progress "
+            "stay)\n- **S**: start today's session (or go back to it while it is not finished)\n"
+            "- **Enter** on a session: open it, if it is not finished\n- **Escape**: back to the groups\n\n"
             "Only the names you type here are shown in group mode, so a first name is enough.")
     BINDINGS = [
         Binding("a", "add_new", "Add person"),
         Binding("e", "add_existing", "Add existing"),
+        Binding("r", "rename", "Rename"),
         Binding("delete", "remove", "Remove"),
         Binding("s", "start", "Start session"),
         Binding("escape", "app.pop_screen", "Back"),
@@ -44,6 +48,7 @@ class RosterScreen(Screen[None]):
         self.group_id = group_id
         self.group: Group | None = None
         self.session_list: list[GroupSession] = []
+        self.names: dict[str, str] = {}  # profile id -> the name the group sees
 
     def compose(self) -> ComposeResult:
         with Vertical(id="roster"):
@@ -60,8 +65,8 @@ class RosterScreen(Screen[None]):
                 yield Button("Add person", id="add")
                 yield Button("Add existing", id="existing")
                 yield Button("Back", id="back")
-            yield Static("Keys: S session \u00b7 A add \u00b7 E existing profile \u00b7 Del remove \u00b7 ? help "
-                         "\u00b7 Esc back", classes="muted key-hint")
+            yield Static("Keys: S session \u00b7 A add \u00b7 E existing \u00b7 R rename \u00b7 Del remove \u00b7 "
+                         "? help \u00b7 Esc back", classes="muted key-hint")
         yield CrisisLine()
 
     def on_mount(self) -> None:
@@ -82,11 +87,18 @@ class RosterScreen(Screen[None]):
             return
         self.query_one("#group-name", Static).update(literal(self.group.name))
         plist = self.query_one("#people", OptionList)
+        was = plist.highlighted_option.id if plist.highlighted_option is not None else None
+        place = plist.highlighted
         plist.clear_options()
+        self.names = {member.profile_id: member.display_name for member in people}
         for member in people:
             plist.add_option(Option(literal(member.display_name), id=member.profile_id))
         if not people:
             plist.add_option(Option(Content("No one yet. Press A to add a person."), disabled=True))
+        elif was in self.names:  # the same person stays highlighted after a dialog closes
+            plist.highlighted = list(self.names).index(was)
+        elif place is not None:  # or the one now in their place, after a removal
+            plist.highlighted = min(place, len(people) - 1)
         slist = self.query_one("#sessions", OptionList)
         slist.clear_options()
         for session in reversed(self.session_list):
@@ -103,16 +115,40 @@ class RosterScreen(Screen[None]):
         return Content.assemble(f"{session.date}  ", literal(title),
                                 (f"  ({len(session.present)} present, {state})", "italic"))
 
-    # -- adding and removing people ---------------------------------------------------------------------------
+    # -- adding, renaming and removing people ------------------------------------------------------------------
+    def _then_if_no_clash(self, name: str, go: Callable[[], None], *, new_profile: bool,
+                          pid: str | None = None) -> None:
+        """Run ``go`` now, or after the counselor agrees when ``name`` is already taken."""
+        try:
+            clash = roster.name_clash(self.app.store, self.app.store.group(self.group_id), name,
+                                      new_profile=new_profile, pid=pid)
+        except StoreError as error:
+            self.app.report_store_error(error)
+            return
+        if clash is None:
+            go()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                go()
+
+        self.app.push_screen(ConfirmDialog(f"{clash}\n\nUse \u201c{name}\u201d anyway?", yes="Use this name"),
+                             answered)
+
     def action_add_new(self) -> None:
         def named(name: str | None) -> None:
             if name is None:
                 return
-            try:
-                roster.add_new_member(self.app.store, self.group_id, name)
-            except StoreError as error:
-                self.app.report_store_error(error)
-            self.refresh_roster()
+
+            def add() -> None:
+                try:
+                    roster.add_new_member(self.app.store, self.group_id, name)
+                except StoreError as error:
+                    self.app.report_store_error(error)
+                self.refresh_roster()
+
+            self._then_if_no_clash(name, add, new_profile=True)
 
         self.app.push_screen(NameDialog(
             "Add a person", "The name the group will see (a first name is enough)", roster.check_display_name,
@@ -139,11 +175,15 @@ class RosterScreen(Screen[None]):
             def named(name: str | None) -> None:
                 if name is None:
                     return
-                try:
-                    roster.add_existing_member(store, self.group_id, pid, name)
-                except StoreError as error:
-                    self.app.report_store_error(error)
-                self.refresh_roster()
+
+                def add() -> None:
+                    try:
+                        roster.add_existing_member(store, self.group_id, pid, name)
+                    except StoreError as error:
+                        self.app.report_store_error(error)
+                    self.refresh_roster()
+
+                self._then_if_no_clash(name, add, new_profile=False, pid=pid)
 
             self.app.push_screen(NameDialog(
                 "Name for the group", "The name the group will see (a first name is enough)",
@@ -153,11 +193,49 @@ class RosterScreen(Screen[None]):
         self.app.push_screen(PickDialog("Add someone with a profile", [(p.id, literal(p.name)) for p in profiles],
                                         note=PRIVATE_NOTE), picked)
 
-    def action_remove(self) -> None:
+    def _highlighted(self) -> tuple[str, str] | None:
+        """The highlighted person's profile id and the name the group sees."""
         option = self.query_one("#people", OptionList).highlighted_option
         if option is None or option.id is None:
+            return None
+        return option.id, self.names.get(option.id, "")
+
+    def action_rename(self) -> None:
+        person = self._highlighted()
+        if person is None:
             return
-        pid = option.id
+        pid, old = person
+        store = self.app.store
+        try:
+            renames_profile = store.profile(pid).name == old
+        except StoreError as error:
+            self.app.report_store_error(error)
+            return
+
+        def named(name: str | None) -> None:
+            if name is None or name == old:
+                return
+
+            def rename() -> None:
+                try:
+                    roster.rename_member(store, pid, name)
+                except StoreError as error:
+                    self.app.report_store_error(error)
+                self.refresh_roster()
+
+            self._then_if_no_clash(name, rename, new_profile=renames_profile, pid=pid)
+
+        note = ("The profile made for this person takes the new name too." if renames_profile else
+                "Only the name the group sees changes; the person's own profile keeps its name.")
+        self.app.push_screen(NameDialog(
+            f"Rename \u201c{old}\u201d", "The name the group will see", roster.check_display_name, value=old,
+            note=note, max_length=roster.MAX_DISPLAY_NAME, ok="Rename"), named)
+
+    def action_remove(self) -> None:
+        person = self._highlighted()
+        if person is None:
+            return
+        pid, name = person
 
         def confirmed(yes: bool | None) -> None:
             if yes:
@@ -168,8 +246,8 @@ class RosterScreen(Screen[None]):
                 self.refresh_roster()
 
         self.app.push_screen(ConfirmDialog(
-            "Take this person off the roster? Their profile, progress and past attendance stay.", yes="Remove"),
-            confirmed)
+            f"Take \u201c{name}\u201d off the roster? Their profile, progress and past attendance stay.",
+            yes="Remove"), confirmed)
 
     # -- sessions ---------------------------------------------------------------------------------------------
     def action_start(self) -> None:
