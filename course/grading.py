@@ -39,6 +39,30 @@ class Attempt:
     def full(cls, quiz: Quiz) -> Attempt:
         return cls(quiz, tuple(q.id for q in quiz.questions))
 
+    @classmethod
+    def resumed(cls, quiz: Quiz, question_ids: Iterable[str], already_right: Iterable[str],
+                answers: dict[str, tuple[str, ...]]) -> Attempt | None:
+        """An attempt begun earlier, with the answers given so far; None if the quiz has changed too much since.
+
+        Questions removed from the quiz since are left out; answers naming options that no longer exist are
+        dropped (those questions are asked again).
+        """
+        known = {question.id: question for question in quiz.questions}
+        kept = tuple(qid for qid in question_ids if qid in known)
+        if not kept:
+            return None
+        attempt = cls(quiz, kept, frozenset(qid for qid in already_right if qid in known))
+        for qid, chosen in answers.items():
+            options = {option.key for option in known[qid].options} if qid in known else set()
+            if qid in kept and chosen and set(chosen) <= options:
+                attempt.answer(qid, chosen)
+        return attempt
+
+    def first_unanswered(self) -> int:
+        """The position of the first question not answered yet (the number of questions if all are)."""
+        return next((n for n, qid in enumerate(self.question_ids) if qid not in self.outcomes),
+                    len(self.question_ids))
+
     def retry(self) -> Attempt:
         """A new attempt at the questions this one missed."""
         right = self.already_right | {qid for qid, o in self.outcomes.items() if o.correct}

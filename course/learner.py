@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from course.grading import percent_of
-from course.store.records import JournalEntry, LessonState, QuizResult, now
+from course.store.records import JournalEntry, LessonState, OpenQuiz, QuizResult, now
 
 MAX_STEP_SECONDS = 15 * 60  # time on one step beyond this is counted as away from the screen
 
@@ -23,6 +23,9 @@ class Learner(Protocol):
     def save_position(self, lesson_id: str, step: int, seconds: float) -> None: ...
     def finish_lesson(self, lesson_id: str, seconds: float) -> None: ...
     def record_answer(self, lesson_id: str, question_id: str, choices: Sequence[str], correct: bool) -> None: ...
+    def start_quiz(self, lesson_id: str, question_ids: Sequence[str], already_right: Sequence[str]) -> None: ...
+    def open_quiz(self, lesson_id: str) -> OpenQuiz | None: ...
+    def open_quizzes(self) -> dict[str, OpenQuiz]: ...
     def record_quiz(self, lesson_id: str, score: int, total: int, passed: bool) -> QuizResult: ...
     def best_quiz(self, lesson_id: str) -> QuizResult | None: ...
     def journal(self) -> list[JournalEntry]: ...
@@ -52,14 +55,23 @@ class StoredLearner:
         return self.store.lesson_states(self.profile_id)
 
     def save_position(self, lesson_id: str, step: int, seconds: float) -> None:
-        self.store.save_lesson_state(self.profile_id, lesson_id, step=step, status="in_progress",
-                                     add_seconds=counted(seconds))
+        # No status: a step save starts a lesson, and never takes a finished one back to "in progress".
+        self.store.save_lesson_state(self.profile_id, lesson_id, step=step, add_seconds=counted(seconds))
 
     def finish_lesson(self, lesson_id: str, seconds: float) -> None:
         self.store.save_lesson_state(self.profile_id, lesson_id, status="done", add_seconds=counted(seconds))
 
     def record_answer(self, lesson_id: str, question_id: str, choices: Sequence[str], correct: bool) -> None:
         self.store.record_answer(self.profile_id, lesson_id, question_id, list(choices), correct)
+
+    def start_quiz(self, lesson_id: str, question_ids: Sequence[str], already_right: Sequence[str]) -> None:
+        self.store.start_quiz(self.profile_id, lesson_id, question_ids, already_right)
+
+    def open_quiz(self, lesson_id: str) -> OpenQuiz | None:
+        return self.store.open_quiz(self.profile_id, lesson_id)
+
+    def open_quizzes(self) -> dict[str, OpenQuiz]:
+        return self.store.open_quizzes(self.profile_id)
 
     def record_quiz(self, lesson_id: str, score: int, total: int, passed: bool) -> QuizResult:
         return self.store.record_quiz_result(self.profile_id, lesson_id, score, total, passed)
@@ -90,6 +102,7 @@ class GuestLearner:
         self.states: dict[str, LessonState] = {}
         self.results: list[QuizResult] = []
         self.answers: list[tuple[str, str, tuple[str, ...], bool]] = []
+        self.open_quizzes_by_lesson: dict[str, OpenQuiz] = {}
 
     def lesson_state(self, lesson_id: str) -> LessonState:
         return self.states.get(lesson_id, LessonState(lesson_id))
@@ -110,10 +123,25 @@ class GuestLearner:
 
     def record_answer(self, lesson_id: str, question_id: str, choices: Sequence[str], correct: bool) -> None:
         self.answers.append((lesson_id, question_id, tuple(choices), correct))
+        attempt = self.open_quizzes_by_lesson.get(lesson_id)
+        if attempt is not None and question_id in attempt.question_ids:
+            attempt.answers[question_id] = tuple(choices)
+
+    def start_quiz(self, lesson_id: str, question_ids: Sequence[str], already_right: Sequence[str]) -> None:
+        self.open_quizzes_by_lesson[lesson_id] = OpenQuiz(lesson_id, tuple(question_ids), tuple(already_right), {}, now())
+
+    def open_quiz(self, lesson_id: str) -> OpenQuiz | None:
+        attempt = self.open_quizzes_by_lesson.get(lesson_id)
+        return None if attempt is None else attempt._replace(answers=dict(attempt.answers))
+
+    def open_quizzes(self) -> dict[str, OpenQuiz]:
+        return {lesson_id: attempt._replace(answers=dict(attempt.answers))
+                for lesson_id, attempt in self.open_quizzes_by_lesson.items()}
 
     def record_quiz(self, lesson_id: str, score: int, total: int, passed: bool) -> QuizResult:
         result = QuizResult(lesson_id, score, total, percent_of(score, total), passed, now())
         self.results.append(result)
+        self.open_quizzes_by_lesson.pop(lesson_id, None)
         return result
 
     def best_quiz(self, lesson_id: str) -> QuizResult | None:

@@ -12,6 +12,7 @@ from .records import (
     LESSON_STATUSES,
     Answer,
     LessonState,
+    OpenQuiz,
     QuizResult,
     from_iso,
     maybe_iso,
@@ -132,6 +133,37 @@ class ProgressMixin(StoreCore):
 
     # -- quizzes -----------------------------------------------------------------------------------
 
+    def start_quiz(self, pid: str, lesson_id: str, question_ids: Sequence[str], already_right: Sequence[str] = ()) -> None:
+        """Begin a quiz attempt (the whole quiz, or a retry of some questions); it is open until its result is
+        recorded. Answers recorded from now on belong to it."""
+        doc = {
+            "lesson_id": str(lesson_id),
+            "questions": [str(q) for q in question_ids],
+            "right": [str(q) for q in already_right],
+            "started": to_iso(now()),
+        }
+        with self._guard("the start of the quiz"):
+            self._profile_db(pid).table("attempts").upsert(doc, _Q.lesson_id == str(lesson_id))
+
+    def open_quiz(self, pid: str, lesson_id: str) -> OpenQuiz | None:
+        """The attempt at this lesson's quiz that was begun and not finished, with its answers so far."""
+        return self.open_quizzes(pid).get(lesson_id)
+
+    def open_quizzes(self, pid: str) -> dict[str, OpenQuiz]:
+        """Every quiz attempt begun and not finished, by lesson, each with its answers so far."""
+        with self._guard("your quizzes so far"):
+            db = self._profile_db(pid)
+            attempts = db.table("attempts").all()
+            answers = _ordered(db.table("answers").all()) if attempts else []
+        found: dict[str, OpenQuiz] = {}
+        for doc in attempts:
+            lesson_id, started = doc["lesson_id"], from_iso(doc["started"])
+            questions = tuple(doc["questions"])
+            chosen = {a["question_id"]: tuple(a["choices"]) for a in answers
+                      if a["lesson_id"] == lesson_id and a["question_id"] in questions and from_iso(a["at"]) >= started}
+            found[lesson_id] = OpenQuiz(lesson_id, questions, tuple(doc["right"]), chosen, started)
+        return found
+
     def record_quiz_result(self, pid: str, lesson_id: str, score: int, total: int, passed: bool) -> QuizResult:
         if total < 0 or not 0 <= score <= max(total, 0):
             raise ValueError("score must be between 0 and total")
@@ -144,7 +176,11 @@ class ProgressMixin(StoreCore):
             "at": to_iso(now()),
         }
         with self._guard("your quiz result"):
-            self._profile_db(pid).table("quizzes").insert(doc)
+            db = self._profile_db(pid)
+            db.table("quizzes").insert(doc)
+            attempts = db.table("attempts")
+            if attempts.search(_Q.lesson_id == lesson_id):
+                attempts.remove(_Q.lesson_id == lesson_id)  # the attempt is finished
         return _quiz(doc)
 
     def quiz_results(self, pid: str) -> list[QuizResult]:

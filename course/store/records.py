@@ -65,6 +65,16 @@ class QuizResult(NamedTuple):
     at: datetime
 
 
+class OpenQuiz(NamedTuple):
+    """A quiz attempt begun and not finished: its questions, those right before it (a retry), its answers so far."""
+
+    lesson_id: str
+    question_ids: tuple[str, ...]
+    already_right: tuple[str, ...]
+    answers: dict[str, tuple[str, ...]]  # question id -> the options chosen, the latest answer to each
+    started: datetime
+
+
 class JournalEntry(NamedTuple):
     id: str
     lesson_id: str

@@ -59,6 +59,7 @@ SHAPES: dict[str, dict[str, dict[str, Any]]] = {
             "updated": _STR,
         },
         "prefs": {"key": _STR, "value": _STR},
+        "attempts": {"lesson_id": _STR, "questions": _LIST, "right": _LIST, "started": _STR},
     },
     GROUPS: {
         "groups": {"id": _STR, "name": _STR, "created": _STR, "members": _LIST},

@@ -165,6 +165,8 @@ class CourseApp(App[int]):
     def on_mount(self) -> None:
         if self.start is not None:
             self.push_screen(self.start())
+        if self.mode != "kiosk":  # the kiosk handles signals itself (course.ui.kiosk.signals)
+            self._quit_on_signals()
         problems = list(self.settings.problems)
         if self.store is not None:
             problems += list(self.store.problems)
@@ -236,13 +238,48 @@ class CourseApp(App[int]):
                 self.push_screen(HelpScreen(getattr(self.screen, "HELP", "")))
 
     def action_quit(self) -> None:
+        self.save_open_work()
         self.exit(0)
+
+    def save_open_work(self) -> None:
+        """Save what is typed and not yet saved (a journal box saves a second after the last key) on every
+        screen that has some: before quitting, on SIGTERM or SIGHUP, and before the profile changes."""
+        screens = list(self.screen_stack)
+        if self._reader is not None and self._reader[1] not in screens:
+            screens.append(self._reader[1])
+        for screen in screens:
+            save = getattr(screen, "save_open_work", None)
+            if callable(save):
+                save()
+
+    def _quit_on_signals(self) -> None:
+        """SIGTERM (a shutdown) and SIGHUP (the terminal window closed) save typed work, then quit."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)  # Windows has no SIGHUP
+            if number is None:
+                continue
+            try:
+                loop.add_signal_handler(number, self.action_quit)
+            except (NotImplementedError, RuntimeError, ValueError):  # no signal handlers in this loop or thread
+                continue
 
     # -- kiosk lock-down: each hook hands over to self.kiosk, and does nothing in the other modes --------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "help" and self.typing():
+            return False  # "?" types a question mark into a text box: the footer must not offer it as a key
         if self.kiosk is not None:
             return self.kiosk.allows(action)
         return action not in KIOSK_ONLY_ACTIONS
+
+    def typing(self) -> bool:
+        """True while the focus is in a box that takes text, where letters and "?" are typed, not keys."""
+        from textual.widgets import Input, TextArea
+
+        return isinstance(self.focused, Input | TextArea)
 
     def action_finish_visit(self) -> None:
         if self.kiosk is not None:

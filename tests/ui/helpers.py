@@ -28,3 +28,16 @@ def make_app(tmp_path: Path, store: Store | None = None, course: Course | None =
     course = course or small_course(tmp_path / "content")
     store = store or Store(tmp_path / "data")
     return CourseApp(course, store, Settings(), tmp_path / "data")
+
+
+def record_notices(app: CourseApp) -> list[str]:
+    """Keep every message the app shows with ``notify`` from now on (and still show it)."""
+    shown: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, *args, **kwargs):
+        shown.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return shown

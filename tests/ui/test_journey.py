@@ -13,7 +13,7 @@ from course.ui.screens.quiz import QuizResultScreen, QuizScreen
 from course.ui.screens.reader import ReaderScreen
 from course.ui.screens.welcome import WelcomeScreen
 from course.ui.widgets.prose import Prose
-from tests.ui.helpers import make_app, small_course
+from tests.ui.helpers import make_app, record_notices, small_course
 
 SIZE = (100, 30)
 
@@ -155,9 +155,10 @@ async def test_checking_before_choosing_says_what_to_do_and_saves_nothing(tmp_pa
         await pilot.pause()
         quiz = app.screen
         assert isinstance(quiz, QuizScreen)
+        notices = record_notices(app)
         await pilot.click("#check")
         await pilot.pause()
-        assert [n.message for n in app._notifications] == ["Choose an answer first."]
+        assert notices == ["Choose an answer first."]
         assert not quiz.answered and not quiz.query_one("#feedback").display
         await pilot.press("1", "c")
         await pilot.pause()

@@ -52,7 +52,7 @@ async def test_one_reader_is_made_ahead_and_refilled_for_each_lesson(tmp_path: P
         await pilot.pause()
         reader.query_one(TextArea).focus()
         await pilot.press(*"note one")
-        await pilot.press("escape")  # back to the map, from inside the journal box
+        await pilot.press("escape", "escape")  # out of the journal box to the page, then back to the map
         await pilot.pause()
         assert isinstance(app.screen, CourseMapScreen)
 
@@ -90,7 +90,7 @@ async def test_choosing_a_profile_lets_the_last_persons_reader_go(tmp_path: Path
         await pilot.pause()
         reader.query_one(TextArea).focus()
         await pilot.press(*"private words")
-        await pilot.press("escape", "escape")  # to the map, then to the profiles
+        await pilot.press("escape", "escape", "escape")  # out of the box, to the map, then to the profiles
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
         assert not app.is_screen_installed(KEPT_READER) and not reader.is_attached

@@ -11,12 +11,13 @@ from course.learner import StoredLearner
 from course.store import Store, StoreError
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.help import CrisisScreen, HelpScreen
+from course.ui.widgets.prose import Prose
 from course.ui.screens.progress import ProgressScreen
 from course.ui.screens.reader import ReaderScreen
 from course.ui.screens.settings import SettingsScreen
 from course.ui.screens.too_small import TooSmallScreen
 from course.ui.screens.welcome import WelcomeScreen
-from tests.ui.helpers import make_app
+from tests.ui.helpers import make_app, record_notices
 
 STRANGE_NAMES = ["[bold red]Mum[/]", "\x1b[31mDad\x1b[0m", "李小龍 👨‍👩‍👧", "O'Brien, \"Pat\"", "[link=x]y[/link]"]
 
@@ -63,13 +64,13 @@ async def test_crisis_key_and_help_from_any_screen(tmp_path: Path) -> None:
         await pilot.press("f2")
         await pilot.pause()
         assert isinstance(app.screen, CrisisScreen)
-        text = app.screen.query_one("Markdown").source
-        assert "911" in text and "988" in text and "1-800-662-4357" in text
+        text = app.screen.query_one(Prose).source
+        assert "911" in text and "988" in text and "1-800-662-4357" in text and "1-800-799-7233" in text
         await pilot.press("escape")
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        assert "next step" in app.screen.query_one("Markdown").source
+        assert "next step" in app.screen.query_one(Prose).source
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
@@ -168,13 +169,13 @@ async def test_store_error_is_shown_and_app_keeps_going(tmp_path: Path, monkeypa
     monkeypatch.setattr(store, "save_lesson_state", full_disk)
     async with app.run_test(size=(80, 24)) as pilot:
         app.learner = StoredLearner(store, pid, "Ash")
+        messages = record_notices(app)
         await app.push_screen(ReaderScreen(app.course.lessons[0]))
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert str(app.screen.query_one("#step-count").render()) == "Step 2 of 3"
-        messages = [n.message for n in app._notifications]
         assert any("disk is full" in m for m in messages)
 
 
@@ -184,12 +185,18 @@ async def test_unavailable_lesson_is_listed_with_reason(tmp_path: Path) -> None:
     app = make_app(tmp_path, store)
     async with app.run_test(size=(100, 30)) as pilot:
         app.learner = StoredLearner(store, pid, "Bo")
+        notices = record_notices(app)
         await app.push_screen(CourseMapScreen())
         await pilot.pause()
         options = app.screen.query_one("#lessons", OptionList)
         last = options.get_option_at_index(options.option_count - 1)
-        assert last.disabled
         assert "(unavailable)" in str(last.prompt) and "front matter is not closed" in str(last.prompt)
+        await pilot.press("end", "enter")  # reachable by keyboard; opening it says why it cannot open
+        await pilot.pause()
+        assert isinstance(app.screen, CourseMapScreen)
+        assert options.highlighted == options.option_count - 1
+        await pilot.pause()
+        assert any("front matter is not closed" in message for message in notices)
 
 
 async def test_journal_text_with_markup_and_escapes_is_literal(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -12,12 +14,14 @@ from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
 from course.store.errors import StoreError
-from course.store.records import LessonState, QuizResult
+from course.store.records import LessonState, OpenQuiz, QuizResult
+from course.ui.deferred import after_refresh
 from course.ui.literal import literal
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 
+BROKEN = "unavailable lesson "  # the option id of a lesson that could not load (and its place); never a lesson id
 NBSP = "\u00a0"  # a list option trims leading spaces; these indent its second line
 
 
@@ -29,9 +33,12 @@ def status_text(lesson: Lesson, state: LessonState) -> str:
     return "Not started"
 
 
-def score_text(lesson: Lesson, best: QuizResult | None) -> str:
+def score_text(lesson: Lesson, best: QuizResult | None, open_quiz: OpenQuiz | None = None) -> str:
     if lesson.quiz is None:
         return "Quiz unavailable" if lesson.wants_quiz else ""
+    if open_quiz is not None:
+        answered = len(open_quiz.answers)
+        return f"Quiz: {answered} of {len(open_quiz.question_ids)} answered, press Q to carry on"
     if best is None:
         return "Quiz not taken"
     verdict = "passed" if best.passed else "not passed yet"
@@ -49,9 +56,10 @@ def next_lesson(lessons: list[Lesson], states: dict[str, LessonState]) -> Lesson
 
 class CourseMapScreen(Screen[None]):
     CSS_PATH = "course_map.tcss"
-    HELP = ("**Course map**\n\n- **C**: continue where you left off\n- **Up/Down**, **Enter**: open a lesson\n"
-            "- **Q**: take the quiz of the highlighted lesson\n- **P**: my progress, journal and record\n"
-            "- **S**: settings\n- **Escape**: back to the list of profiles")
+    HELP = ("**Course map**\n\n- **Up/Down**, **Home/End**, **Page Up/Down**: move through the lessons\n"
+            "- **Enter**: open the highlighted lesson\n- **C**: continue where you left off\n"
+            "- **Q**: take (or carry on with) the quiz of the highlighted lesson\n"
+            "- **P**: my progress, journal and record\n- **S**: settings\n- **Escape**: back to the list of profiles")
     BINDINGS = [
         Binding("c", "continue", "Continue"),
         Binding("q", "quiz", "Quiz"),
@@ -59,6 +67,8 @@ class CourseMapScreen(Screen[None]):
         Binding("s", "settings", "Settings"),
         Binding("escape", "leave", "Switch profile"),
     ]
+
+    _upcoming: Lesson | None = None
 
     def lessons(self) -> list[Lesson]:
         course = self.app.course
@@ -80,8 +90,11 @@ class CourseMapScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_map()
-        self.query_one("#continue", Button).focus()
-        self.call_after_refresh(self._prepare_next_screens)
+        options = self.query_one("#lessons", OptionList)
+        if self._upcoming is not None:  # the lesson to continue (the first, for a new profile) is highlighted
+            options.highlighted = next(n for n, lesson in enumerate(self.lessons()) if lesson is self._upcoming)
+        options.focus()
+        after_refresh(self, self._prepare_next_screens)
 
     def _prepare_next_screens(self) -> None:
         """Once the map is on screen: read the reader's and the quiz's CSS, and make the reader (at home).
@@ -116,6 +129,10 @@ class CourseMapScreen(Screen[None]):
         except StoreError as error:
             self.app.report_store_error(error)
             states = {}
+        try:
+            open_quizzes = learner.open_quizzes()
+        except StoreError:
+            open_quizzes = {}
         lessons = self.lessons()
         options = self.query_one("#lessons", OptionList)
         highlighted = options.highlighted
@@ -127,17 +144,19 @@ class CourseMapScreen(Screen[None]):
             except StoreError:
                 best = None
             details = " · ".join(p for p in (f"{lesson.minutes} min", status_text(lesson, state),
-                                             score_text(lesson, best)) if p)
+                                             score_text(lesson, best, open_quizzes.get(lesson.id))) if p)
             mark = {"done": "✓", "in_progress": "›"}.get(state.status, "○")
             prompt = Content.assemble((f"{mark} {number}. ", "bold"),
                                       (lesson.title, "bold"), "\n" + NBSP * 6, Content(details))
             options.add_option(Option(prompt, id=lesson.id))
-        for broken in self.app.course.unavailable if self.app.mode != "kiosk" else ():
+        # Broken lessons are listed, and reachable, so that the reason can be read (opening one says it again).
+        for number, broken in enumerate(self._broken(), 1):
             prompt = Content.assemble(("✗ ", "bold"), Content(broken.title), " (unavailable)\n" + NBSP * 6,
                                       Content(f"This lesson could not be loaded: {broken.reason}"))
-            options.add_option(Option(prompt, disabled=True))
-        if lessons:
-            options.highlighted = highlighted if highlighted is not None and highlighted < len(lessons) else 0
+            options.add_option(Option(prompt, id=f"{BROKEN}{number}"))
+        if options.option_count:
+            keep = highlighted is not None and highlighted < options.option_count
+            options.highlighted = highlighted if keep else 0
         upcoming = next_lesson(lessons, states)
         button = self.query_one("#continue", Button)
         if upcoming is None:
@@ -149,25 +168,41 @@ class CourseMapScreen(Screen[None]):
             button.label = Content(f"{verb}: {upcoming.title}{where}")
         self._upcoming = upcoming
 
+    def _broken(self) -> list[Any]:
+        return list(self.app.course.unavailable) if self.app.mode != "kiosk" else []
+
     def _highlighted_lesson(self) -> Lesson | None:
         options = self.query_one("#lessons", OptionList)
         if options.highlighted is None:
             return None
         option = options.get_option_at_index(options.highlighted)
+        if self._tell_if_broken(option.id):
+            return None
         return next((lesson for lesson in self.lessons() if lesson.id == option.id), None)
+
+    def _tell_if_broken(self, option_id: str | None) -> bool:
+        """If ``option_id`` is a lesson that could not be loaded, say why and return True."""
+        if option_id is None or not option_id.startswith(BROKEN):
+            return False
+        broken = self._broken()[int(option_id.removeprefix(BROKEN)) - 1]
+        self.app.notify(f"\u201c{broken.title}\u201d could not be loaded, so it cannot be opened: {broken.reason}",
+                        title="Lesson unavailable", severity="warning", timeout=10, markup=False)
+        return True
 
     def open_lesson(self, lesson: Lesson) -> None:
         self.app.push_screen(self.app.reader_for(lesson))
 
     def open_quiz(self, lesson: Lesson) -> None:
-        from course.ui.screens.quiz import QuizScreen
+        from course.ui.screens.quiz import begin_quiz
 
         if lesson.quiz is None:
             self.app.notify(lesson.quiz_problem or "This lesson has no quiz.", markup=False)
             return
-        self.app.push_screen(QuizScreen(lesson))
+        self.app.push_screen(begin_quiz(self.app, lesson))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if self._tell_if_broken(event.option.id):
+            return
         lesson = next((item for item in self.lessons() if item.id == event.option.id), None)
         if lesson is not None:
             self.open_lesson(lesson)

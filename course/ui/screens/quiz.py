@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -11,6 +13,7 @@ from textual.widgets import Static
 from course.content.model import Lesson, Question
 from course.grading import Attempt, Outcome
 from course.store.errors import StoreError
+from course.ui.deferred import after_refresh
 from course.ui.widgets.button import Button
 from course.ui.widgets.choices import ChoiceList
 from course.ui.widgets.crisis_line import CrisisLine
@@ -19,13 +22,21 @@ from course.ui.widgets.prose import Prose
 
 
 def feedback_markdown(outcome: Outcome, *, reveal: bool) -> str:
-    """What the learner sees after answering: each chosen option's feedback, then the explanation."""
+    """What the learner sees after answering: the verdict, each chosen option's feedback, then the explanation.
+
+    The verdict is said once: a choose-one answer is not marked again, and a right option's feedback that
+    itself opens with "Right." does not say it a third time. In a choose-all question each chosen option is
+    marked, since some may be right and some not.
+    """
     question = outcome.question
     lines = ["**✓ Right.**" if outcome.correct else "**✗ Not quite.**", ""]
     for option in question.options:
         if option.key in outcome.chosen:
-            mark = "✓" if option.correct else "✗"
-            lines += [f"**{mark} You chose:** {option.text}", "", option.feedback, ""]
+            mark = ("✓ " if option.correct else "✗ ") if question.multiple else ""
+            feedback = option.feedback
+            if outcome.correct and feedback.startswith("Right. "):
+                feedback = feedback.removeprefix("Right. ")
+            lines += [f"**{mark}You chose:** {option.text}", "", feedback, ""]
     if reveal and not outcome.correct:
         for option in question.options:
             if option.correct and option.key not in outcome.chosen:
@@ -35,13 +46,60 @@ def feedback_markdown(outcome: Outcome, *, reveal: bool) -> str:
     return "\n".join(lines)
 
 
+def begin_quiz(app: Any, lesson: Lesson, attempt: Attempt | None = None) -> Screen[None]:
+    """The screen that carries on with ``lesson``'s quiz: the attempt left open last time, if there is one, at
+    its first unanswered question; else ``attempt`` (a retry) or a new attempt at the whole quiz.
+
+    An open attempt whose every question was answered (the app stopped before the score was shown) goes straight
+    to its result.
+    """
+    assert lesson.quiz is not None
+    learner = app.learner
+    resumed = False
+    if attempt is None:
+        try:
+            saved = learner.open_quiz(lesson.id)
+        except StoreError as error:
+            app.report_store_error(error)
+            saved = None
+        if saved is not None:
+            attempt = Attempt.resumed(lesson.quiz, saved.question_ids, saved.already_right, saved.answers)
+            resumed = attempt is not None
+    if attempt is None:
+        attempt = Attempt.full(lesson.quiz)
+    if not resumed:
+        try:
+            learner.start_quiz(lesson.id, attempt.question_ids, sorted(attempt.already_right))
+        except StoreError as error:
+            app.report_store_error(error)
+    elif attempt.finished:
+        return finish_quiz(app, lesson, attempt)
+    return QuizScreen(lesson, attempt, resumed=resumed)
+
+
+def finish_quiz(app: Any, lesson: Lesson, attempt: Attempt) -> Screen[None]:
+    """Record the attempt's score; the screen that shows it."""
+    try:
+        app.learner.record_quiz(lesson.id, attempt.score, attempt.total, attempt.passed)
+    except StoreError as error:
+        app.report_store_error(error)
+    return QuizResultScreen(lesson, attempt)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 class QuizScreen(Screen[None]):
     CSS_PATH = "quiz.tcss"
     HELP = ("**Quiz**\n\n- **Up/Down**: move between answers\n- **Space** or **Enter**: choose an answer\n"
-            "- **1** to **9**: choose an answer by its number\n- **Enter** on a button, or **C**: check the answer\n"
-            "- **Escape**: back to the course map (answers so far are saved)")
+            "- **1** to **9**: choose an answer by its number\n- **C**: check the answer\n"
+            "- After checking, **N** or **Enter**: the next question\n"
+            "- **Escape**: back to the course map. Your answers so far are saved: take the quiz again to carry on "
+            "where you stopped")
     BINDINGS = [
         Binding("c", "check", "Check answer"),
+        Binding("n,enter,c", "advance", "Next question"),
         Binding("escape", "leave", "Course map"),
         Binding("up", "scroll(-1)", show=False),
         Binding("down", "scroll(1)", show=False),
@@ -49,13 +107,15 @@ class QuizScreen(Screen[None]):
         Binding("pagedown", "scroll(10)", show=False),
     ] + [Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)]
 
-    def __init__(self, lesson: Lesson, attempt: Attempt | None = None) -> None:
+    def __init__(self, lesson: Lesson, attempt: Attempt | None = None, *, resumed: bool = False) -> None:
+        """``attempt``: the attempt to carry on with (see ``begin_quiz``), at its first unanswered question."""
         super().__init__()
         assert lesson.quiz is not None
         self.lesson = lesson
         self.attempt = attempt or Attempt.full(lesson.quiz)
-        self.position = 0
+        self.position = min(self.attempt.first_unanswered(), len(self.attempt.question_ids) - 1)
         self.answered = False
+        self.resumed = resumed
 
     @property
     def question(self) -> Question:
@@ -82,6 +142,16 @@ class QuizScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         await self.show_question()
+        if self.resumed and self.position:
+            self.app.notify(f"Welcome back. You had answered {plural(self.position, 'question')}; "
+                            f"here is question {self.position + 1}.", timeout=6)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "check":
+            return not self.answered
+        if action == "advance":
+            return self.answered
+        return True
 
     async def show_question(self) -> None:
         question = self.question
@@ -104,7 +174,8 @@ class QuizScreen(Screen[None]):
         self.query_one("#quiz-page", VerticalScroll).scroll_home(animate=False)
         choices.items[0].focus(scroll_visible=False)
         self.query_one("#check", Button).label = "Check answer"
-        self.call_after_refresh(self._prepare_next_prompt)
+        self.refresh_bindings()
+        after_refresh(self, self._prepare_next_prompt)
 
     def _prepare_next_prompt(self) -> None:
         """Draw the next question's text now, while this one is answered, so moving on is quicker."""
@@ -126,11 +197,10 @@ class QuizScreen(Screen[None]):
 
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
         if not self.answered:
-            self.call_after_refresh(self._prepare_feedback, event.choices.selected)
+            after_refresh(self, self._prepare_feedback, event.choices.selected)
 
     async def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
-        if not self.answered:
-            await self.action_check()
+        await self.action_check()
 
     def action_choose(self, number: int) -> None:
         if not self.answered:
@@ -159,20 +229,20 @@ class QuizScreen(Screen[None]):
         last = self.position == len(self.attempt.question_ids) - 1
         check.label = "See my score" if last else "Next question"
         check.focus()
+        self.refresh_bindings()
         page = self.query_one("#quiz-page", VerticalScroll)
-        self.call_after_refresh(page.scroll_to_widget, feedback, animate=False, top=True)
+        after_refresh(self, page.scroll_to_widget, feedback, animate=False, top=True)
+
+    async def action_advance(self) -> None:
+        if self.answered:
+            await self.advance()
 
     async def advance(self) -> None:
         if self.position < len(self.attempt.question_ids) - 1:
             self.position += 1
             await self.show_question()
             return
-        try:
-            self.app.learner.record_quiz(self.lesson.id, self.attempt.score, self.attempt.total,
-                                         self.attempt.passed)
-        except StoreError as error:
-            self.app.report_store_error(error)
-        self.app.switch_screen(QuizResultScreen(self.lesson, self.attempt))
+        self.app.switch_screen(finish_quiz(self.app, self.lesson, self.attempt))
 
     def action_leave(self) -> None:
         self.app.pop_screen()
@@ -186,7 +256,9 @@ class QuizScreen(Screen[None]):
 
 class QuizResultScreen(Screen[None]):
     CSS_PATH = "quiz.tcss"
-    HELP = "**Quiz result**\n\n- **R**: review what I missed\n- **T**: retry the questions I missed"
+    HELP = ("**Quiz result**\n\n- **R**: review what I missed (each missed question, your answer, the right one "
+            "and why)\n- **Up/Down**, **Page Up/Down**, **Home/End**: scroll the review\n"
+            "- **T**: try the questions I missed again\n- **Escape**: back to the course map")
     BINDINGS = [
         Binding("r", "review", "Review missed"),
         Binding("t", "retry", "Retry missed"),
@@ -195,6 +267,8 @@ class QuizResultScreen(Screen[None]):
         Binding("down", "scroll(1)", show=False),
         Binding("pageup", "scroll(-10)", show=False),
         Binding("pagedown", "scroll(10)", show=False),
+        Binding("home", "scroll_edge(0)", show=False),
+        Binding("end", "scroll_edge(1)", show=False),
     ]
 
     def __init__(self, lesson: Lesson, attempt: Attempt) -> None:
@@ -226,6 +300,18 @@ class QuizResultScreen(Screen[None]):
         self.query_one("#review").display = False
         self.query("Button").first().focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("review", "retry"):
+            return bool(self.attempt.missed())  # a full pass has nothing to review or retry
+        return True
+
+    def action_scroll_edge(self, end: int) -> None:
+        page = self.query_one("#result-page", VerticalScroll)
+        if end:
+            page.scroll_end(animate=False)
+        else:
+            page.scroll_home(animate=False)
+
     async def action_review(self) -> None:
         missed = self.attempt.missed()
         if not missed:
@@ -238,7 +324,7 @@ class QuizResultScreen(Screen[None]):
         review.show("\n".join(parts))
         review.display = True
         page = self.query_one("#result-page", VerticalScroll)
-        self.call_after_refresh(page.scroll_to_widget, review, animate=False, top=True)
+        after_refresh(self, page.scroll_to_widget, review, animate=False, top=True)
 
     def action_scroll(self, lines: int) -> None:
         self.query_one("#result-page", VerticalScroll).scroll_relative(y=lines, animate=False)
@@ -246,7 +332,7 @@ class QuizResultScreen(Screen[None]):
     def action_retry(self) -> None:
         retry = self.attempt.retry()
         if retry.question_ids:
-            self.app.switch_screen(QuizScreen(self.lesson, retry))
+            self.app.switch_screen(begin_quiz(self.app, self.lesson, retry))
 
     def action_leave(self) -> None:
         self.app.pop_screen()

@@ -15,6 +15,7 @@ from textual.widgets import Static, TextArea
 
 from course.content.model import Lesson, Reflection, Step
 from course.store.errors import StoreError
+from course.ui.deferred import after_refresh
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
@@ -72,6 +73,7 @@ class ReaderScreen(Screen[None]):
         Binding("n,right,enter", "next", "Next"),
         Binding("p,left", "back", "Back"),
         Binding("tab", "next_box", "Write in journal"),
+        Binding("tab", "next_box_from_box", show=False),  # the same move, not offered again inside a box
         Binding("shift+tab", "previous_box", show=False),
         Binding("escape", "to_page", "Back to the text"),
         Binding("escape", "leave", "Course map"),
@@ -136,7 +138,7 @@ class ReaderScreen(Screen[None]):
             self.app.report_store_error(error)
             start = 0
         await self.show_step(max(0, min(start, len(self.lesson.steps) - 1)), save=True)
-        self.call_after_refresh(self._premount_reflections)
+        after_refresh(self, self._premount_reflections)
         self.query_one("#page", VerticalScroll).focus()
 
     def _journal_texts(self) -> dict[str, str]:
@@ -167,7 +169,7 @@ class ReaderScreen(Screen[None]):
             page.focus()
         if save:
             self._save_position()
-        self.call_after_refresh(self._prepare_neighbours)
+        after_refresh(self, self._prepare_neighbours)
 
     # -- the journal boxes: Tab goes from the page to each box of the step and back; Escape leaves a box ---------
     def _in_box(self) -> bool:
@@ -186,7 +188,9 @@ class ReaderScreen(Screen[None]):
         if action == "to_page":
             return self._in_box()
         if action == "next_box":
-            return bool(self._text_boxes())
+            return bool(self._text_boxes()) and not self._in_box()
+        if action == "next_box_from_box":
+            return self._in_box()
         return True
 
     def _move_between_boxes(self, step: int) -> None:
@@ -195,6 +199,9 @@ class ReaderScreen(Screen[None]):
         stops[(stops.index(current) + step) % len(stops)].focus()
 
     def action_next_box(self) -> None:
+        self._move_between_boxes(1)
+
+    def action_next_box_from_box(self) -> None:
         self._move_between_boxes(1)
 
     def action_previous_box(self) -> None:
@@ -208,7 +215,7 @@ class ReaderScreen(Screen[None]):
         if isinstance(event.widget, TextArea):
             box = next(ancestor for ancestor in event.widget.ancestors if isinstance(ancestor, ReflectionBox))
             # After the focus change's own scrolling: the prompt above the box must show too, not only the box.
-            self.call_after_refresh(self._show_box, box)
+            after_refresh(self, self._show_box, box)
         self.refresh_bindings()
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
@@ -279,6 +286,12 @@ class ReaderScreen(Screen[None]):
         except StoreError as error:
             self.app.report_store_error(error)
 
+    def save_open_work(self) -> None:
+        """Called by the app before it quits (see CourseApp.save_open_work)."""
+        if self._to_open or not self.is_mounted:
+            return
+        self.save_reflections()
+
     def save_reflections(self) -> None:
         learner = self.app.learner
         if not learner.keeps_journal:
@@ -331,9 +344,9 @@ class ReaderScreen(Screen[None]):
         def chosen(take_quiz: bool | None) -> None:
             self.app.pop_screen()
             if take_quiz:
-                from course.ui.screens.quiz import QuizScreen
+                from course.ui.screens.quiz import begin_quiz
 
-                self.app.push_screen(QuizScreen(self.lesson))
+                self.app.push_screen(begin_quiz(self.app, self.lesson))
 
         self.app.push_screen(
             ConfirmDialog(f"You finished \u201c{self.lesson.title}\u201d. Well done.\n\nThe short quiz checks what "

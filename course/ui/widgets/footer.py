@@ -29,14 +29,38 @@ class Shown(NamedTuple):
     enabled: bool
 
 
+# Keys that help whatever the screen: drawn first, so that a narrow window never hides them.
+FIRST_ACTIONS = ("crisis", "help")
+
+
 def keys_shown(screen: Screen) -> tuple[Shown, ...]:
-    """The keys for ``screen``: the first shown binding of each action, as Textual's Footer draws them."""
+    """The keys for ``screen``: the first shown binding of each action, crisis help and help first."""
     first: dict[str, Shown] = {}
     for _, binding, enabled, _tooltip in screen.active_bindings.values():
         if binding.show and binding.action not in first:
             first[binding.action] = Shown(binding.key, screen.app.get_key_display(binding), binding.description,
                                           enabled)
-    return tuple(first.values())
+    ahead = [first.pop(action) for action in FIRST_ACTIONS if action in first]
+    return (*ahead, *first.values())
+
+
+def key_width(shown: Shown) -> int:
+    """How many cells ``shown`` takes in the bar."""
+    text = Text(f" {shown.display} ")
+    if shown.description:
+        text.append(f"{shown.description} ")
+    return text.cell_len
+
+
+def fitting(keys: tuple[Shown, ...], width: int) -> tuple[Shown, ...]:
+    """The keys that fit in ``width`` cells, whole: the last are left out rather than any key cut short."""
+    used, kept = 0, []
+    for shown in keys:
+        used += key_width(shown)
+        if used > width:
+            break
+        kept.append(shown)
+    return tuple(kept)
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -73,7 +97,7 @@ class KeyFooter(Widget, can_focus=False):
         hover = Style(bgcolor=self.get_component_rich_style("key-footer--hover").bgcolor)
         text = Text(no_wrap=True, overflow="crop", end="")
         self._drawn = []
-        for index, shown in enumerate(self._keys):
+        for index, shown in enumerate(fitting(self._keys, self.size.width) if self.size.width else self._keys):
             start = text.cell_len
             text.append(f" {shown.display} ", key_style)
             if shown.description:
