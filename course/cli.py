@@ -51,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check lesson and quiz files. Prints path:line: error|warning: message lines and a summary; "
                     "exits 0 when there are no errors, 1 when there are.")
     validate.add_argument("dirs", nargs="*", metavar="CONTENT_DIR",
-                          help="folders holding lessons/ and quizzes/ (default: the built-in course)")
+                          help="folders holding lessons/ and quizzes/ (default: the built-in course); they are "
+                               "checked beside the built-in course, as --content uses them")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.add_argument("--grades", action="store_true",
                           help="also print each lesson's reading grade, steps and quiz size")
@@ -79,8 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from course.content import ContentDir
             from course.content.validate import run
 
-            dirs = [ContentDir.of(d) for d in args.dirs] if args.dirs else content_dirs(args)
-            return run(dirs, strict=args.strict, grades=args.grades, out=sys.stdout)
+            if args.dirs:  # check these folders as they will be used: beside the built-in course (and --content)
+                return run([ContentDir.of(d) for d in args.dirs], context=content_dirs(args), strict=args.strict,
+                           grades=args.grades, out=sys.stdout)
+            return run(content_dirs(args), strict=args.strict, grades=args.grades, out=sys.stdout)
         from course.config import resolve_data_dir
         from course.ui.launch import run_home
 

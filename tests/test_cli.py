@@ -26,7 +26,7 @@ def test_validate_errors_exit_one_and_no_traceback(tmp_path: Path) -> None:
     make_content(tmp_path / "c", LESSON.replace("order: 1", "order: [1"), QUIZ)
     result = _run("validate", "c", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stdout.startswith("c/lessons/01-sample-lesson.md:4: error: front matter is not valid YAML")
+    assert result.stdout.startswith("c/lessons/01-sample-lesson.md:4: error: field 'order' could not be read")
     assert "Traceback" not in result.stderr
 
 

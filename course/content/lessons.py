@@ -25,46 +25,77 @@ REQUIRED: dict[str, tuple[type, str]] = {
 }
 
 
+OPTIONAL = ("sources", "kiosk", "quiz")
+
+
 def check_front_matter(parsed: Parsed, report: Collector) -> bool:
-    """Check the lesson's fields; True when the lesson can be built."""
+    """Check every field of the lesson, each on its own; True when the lesson can be built."""
+    if not parsed.fields_readable:
+        return False  # the reason is already reported
     meta = parsed.meta
-    ok = True
+    ok = not parsed.unreadable
     for name, (kind, wanted) in REQUIRED.items():
+        if name in parsed.unreadable:
+            continue
         line = source.field_line(parsed, name)
         value = meta.get(name)
-        if name not in meta or value is None:
-            report.error(f"required field '{name}' is missing", line)
-            ok = False
+        if value is None:
+            report.error(f"field '{name}' has no value" if name in meta else f"required field '{name}' is missing",
+                         line)
         elif not isinstance(value, kind) or isinstance(value, bool):
             report.error(f"field '{name}' must be {wanted}", line)
-            ok = False
         elif isinstance(value, str) and not value.strip():
             report.error(f"field '{name}' is empty", line)
-            ok = False
-    if ok and not KEBAB.match(meta["id"]):
-        report.error(f"id '{meta['id']}' is not kebab-case (lowercase words joined by hyphens)",
-                     source.field_line(parsed, "id"))
+        elif name == "id" and not KEBAB.match(value):
+            report.error(f"id '{value}' is not kebab-case (lowercase words joined by hyphens)", line)
+        elif name == "minutes" and value <= 0:
+            report.error("field 'minutes' must be more than 0", line)
+        elif name == "objectives" and not value:
+            report.error("field 'objectives' must list at least one objective, each a line of text", line)
+        elif name == "objectives":
+            ok = check_text_list(parsed, name, value, report) and ok
+            continue
+        else:
+            continue
         ok = False
-    if ok and meta["minutes"] <= 0:
-        report.error("field 'minutes' must be more than 0", source.field_line(parsed, "minutes"))
-        ok = False
-    if ok:
-        objectives = meta["objectives"]
-        if not objectives or not all(isinstance(o, str) and o.strip() for o in objectives):
-            report.error("field 'objectives' must list at least one objective, each a line of text",
-                         source.field_line(parsed, "objectives"))
-            ok = False
     for name in ("kiosk", "quiz"):
-        if name in meta and not isinstance(meta[name], bool):
+        if name in meta and not isinstance(meta[name], bool) and name not in parsed.unreadable:
             report.error(f"field '{name}' must be true or false", source.field_line(parsed, name))
             ok = False
     sources = meta.get("sources")
-    if not sources:
+    if "sources" in parsed.unreadable:
+        pass
+    elif not sources:
         report.warning("no sources: list where the content comes from under 'sources:'",
                        source.field_line(parsed, "sources"))
-    elif not isinstance(sources, list) or not all(isinstance(s, str) and s.strip() for s in sources):
-        report.error("field 'sources' must be a list of lines of text", source.field_line(parsed, "sources"))
+    elif not isinstance(sources, list):
+        report.error("field 'sources' must be a list of lines starting with '- '", source.field_line(parsed, "sources"))
         ok = False
+    else:
+        ok = check_text_list(parsed, "sources", sources, report) and ok
+    source.warn_unknown_fields(parsed, report, (*REQUIRED, *OPTIONAL))
+    return ok
+
+
+def check_text_list(parsed: Parsed, name: str, items: list, report: Collector) -> bool:
+    """Each item of a list field must be a line of text; an item read as ``a: b`` had an unquoted colon."""
+    lines = source.list_item_lines(parsed, name)
+    field = source.field_line(parsed, name)
+    ok = True
+    for n, item in enumerate(items):
+        if isinstance(item, str) and item.strip():
+            continue
+        ok = False
+        line = lines[n] if n < len(lines) else field
+        if isinstance(item, dict) and len(item) == 1:
+            key, value = next(iter(item.items()))
+            text = source.quoted(f"{key}: {value}" if value is not None else f"{key}:")
+            report.error(f"an item of '{name}' has a colon (:) in its text: put the text in double quotes, like "
+                         f"- {text}", line)
+        else:
+            report.error(f"each item of '{name}' must be a line of text", line)
+        if n >= len(lines):
+            break  # a list in [brackets]: one message for the line is enough
     return ok
 
 
@@ -82,10 +113,11 @@ def _steps(parsed: Parsed, report: Collector, lesson_id: str) -> tuple[list[Step
     """Split the body into steps at level-0 ``##`` headings; returns the steps and the learner-facing prose."""
     tokens = parsed.tokens
     lines = parsed.lines
-    body_first_line = tokens[0].map[1] if tokens[0].map else 0
+    first_token = parsed.body_start
+    body_first_line = tokens[0].map[1] if first_token and tokens[0].map else 0
     title = ""
     # (first line, first token index, heading) for each step; the text before the first ## is step one
-    bounds: list[tuple[int, int, str]] = [(body_first_line, 1, "")]
+    bounds: list[tuple[int, int, str]] = [(body_first_line, first_token, "")]
     h1_lines: list[int] = []
     for i, tok in enumerate(tokens):
         if tok.type == "heading_open" and tok.level == 0 and tok.map:
@@ -107,14 +139,17 @@ def _steps(parsed: Parsed, report: Collector, lesson_id: str) -> tuple[list[Step
         notes: list[str] = []
         learner_tokens: list[Token] = []
         depth = 0
+        open_blocks: list[tuple[str, int]] = []  # (name, line) of each ::: block we are inside
         for tok in step_tokens:
             if tok.type == "container_any_open":
                 name = tok.info.strip().split(" ")[0] if tok.info.strip() else ""
                 line = source.token_line(tok)
-                if depth > 0:
-                    report.error(f"'::: {name}' is inside another ::: block; close the first one with ::: before",
-                                 line)
+                if open_blocks:
+                    outer, outer_line = open_blocks[-1]
+                    report.error(f"'::: {name}' is inside the '::: {outer}' block of line {outer_line}: close that "
+                                 "one with a line with just ::: above this line", line)
                 depth += 1
+                open_blocks.append((name, line))
                 assert tok.map is not None
                 closed = source.container_closed(parsed, tok)
                 skip.append((tok.map[0], tok.map[1] + (1 if closed else 0)))
@@ -132,6 +167,7 @@ def _steps(parsed: Parsed, report: Collector, lesson_id: str) -> tuple[list[Step
                     notes.append(inner)
             elif tok.type == "container_any_close":
                 depth = max(depth - 1, 0)
+                del open_blocks[depth:]
             elif depth == 0 and tok.type == "inline" and not (tok.map and tok.map[0] in h1_lines):
                 learner_tokens.append(tok)
         body = _slice(lines, start, end, skip)

@@ -33,7 +33,8 @@ def load_course(dirs: Sequence[ContentDir] | None = None) -> Course:
     unavailable: list[Unavailable] = []
     broken_ids: set[str] = set()
 
-    for content in dirs:
+    origin: dict[str, int] = {}  # lesson id -> index of the content dir it comes from
+    for number, content in enumerate(dirs):
         if not content.path.is_dir():
             diagnostics.append(Diagnostic(content.given, None, Severity.ERROR, "content folder not found"))
             continue
@@ -55,8 +56,9 @@ def load_course(dirs: Sequence[ContentDir] | None = None) -> Course:
             else:
                 seen[lesson.id] = lesson
         lessons.update(seen)
+        origin.update(dict.fromkeys(seen, number))
 
-    quizzes: dict[str, tuple[Quiz | None, str]] = {}
+    quizzes: dict[str, tuple[Quiz | None, str, str]] = {}  # lesson id -> quiz, why it is unusable, its file
     for content in dirs:
         for path, display in content.files("quizzes"):
             report = Collector(display)
@@ -68,18 +70,20 @@ def load_course(dirs: Sequence[ContentDir] | None = None) -> Course:
                     diagnostics.append(Diagnostic(display, 2, Severity.ERROR,
                                                   f"quiz names an unknown lesson '{lesson_id}'"))
                 continue
-            quizzes[lesson_id] = (quiz, "" if quiz is not None else _first_error(report))
+            quizzes[lesson_id] = (quiz, "" if quiz is not None else _first_error(report), display)
 
     final: list[Lesson] = []
     by_order: dict[int, Lesson] = {}
+    used = {lesson.order for lesson in lessons.values()}
     for lesson in sorted(lessons.values(), key=lambda item: (item.order, item.id)):
         if lesson.order in by_order:
-            other = by_order[lesson.order].path
-            diagnostics.append(Diagnostic(lesson.path, lesson.order_line, Severity.ERROR,
-                                          f"duplicate order {lesson.order} (also used by {other})"))
+            diagnostics.append(_order_clash(lesson, by_order[lesson.order], origin, used))
         by_order.setdefault(lesson.order, lesson)
+        quiz, reason, quiz_path = quizzes.get(lesson.id, (None, "", ""))
+        if not lesson.wants_quiz and quiz_path:
+            diagnostics.append(Diagnostic(quiz_path, 2, Severity.WARNING,
+                                          f"this quiz is not used: its lesson ({lesson.path}) says 'quiz: false'"))
         if lesson.wants_quiz:
-            quiz, reason = quizzes.get(lesson.id, (None, ""))
             if quiz is None and not reason:
                 reason = "this lesson has no quiz"
                 diagnostics.append(Diagnostic(lesson.path, 2, Severity.ERROR,
@@ -88,3 +92,18 @@ def load_course(dirs: Sequence[ContentDir] | None = None) -> Course:
         final.append(lesson)
     unavailable.sort(key=lambda u: (u.order if u.order is not None else 1_000_000, u.path))
     return Course(lessons=tuple(final), unavailable=tuple(unavailable), diagnostics=tuple(diagnostics))
+
+
+def _order_clash(lesson: Lesson, other: Lesson, origin: dict[str, int], used: set[int]) -> Diagnostic:
+    """Two lessons with one ``order``. In one folder that is an error; across folders (a clinic's lesson and a
+    built-in one, say) a warning on the lesson from the later folder, the one its author can renumber."""
+    if origin.get(lesson.id) == origin.get(other.id):
+        return Diagnostic(lesson.path, lesson.order_line, Severity.ERROR,
+                          f"duplicate order {lesson.order} (also used by {other.path})")
+    later, earlier = (lesson, other) if origin.get(lesson.id, 0) >= origin.get(other.id, 0) else (other, lesson)
+    free = sorted(sorted((n for n in range(max(1, later.order - 50), later.order + 50) if n not in used),
+                         key=lambda n: abs(n - later.order))[:3])
+    hint = f" (numbers not used near it: {', '.join(map(str, free))})" if free else ""
+    return Diagnostic(later.path, later.order_line, Severity.WARNING,
+                      f"order {later.order} is also used by {earlier.path}: both are listed, sorted by id; give "
+                      f"this lesson a number no other lesson uses{hint}")

@@ -16,6 +16,7 @@ CHECKBOX = re.compile(r"^\[( |x|X)\]\s+")
 HEADING_ID = re.compile(r"\s*\{#([A-Za-z0-9][A-Za-z0-9_-]*)\}\s*$")
 DEFAULT_PASS_MARK = 80
 MAX_OPTIONS = len(string.ascii_lowercase)
+FIELDS = ("lesson", "pass_mark")
 
 
 def slugify(text: str) -> str:
@@ -82,12 +83,18 @@ def parse_quiz(path: Path, display: str, report: Collector) -> Quiz | None:
         return None
     meta = parsed.meta
     lesson_id = meta.get("lesson")
-    if not isinstance(lesson_id, str) or not lesson_id.strip():
-        report.error("required field 'lesson' is missing: give the id of the lesson this quiz belongs to",
-                     source.field_line(parsed, "lesson"))
     pass_mark = meta.get("pass_mark", DEFAULT_PASS_MARK)
-    if isinstance(pass_mark, bool) or not isinstance(pass_mark, int) or not 0 <= pass_mark <= 100:
-        report.error("pass_mark must be a whole number from 0 to 100", source.field_line(parsed, "pass_mark"))
+    if parsed.fields_readable:
+        if "lesson" in parsed.unreadable:
+            pass
+        elif not isinstance(lesson_id, str) or not lesson_id.strip():
+            report.error("required field 'lesson' is missing: give the id of the lesson this quiz belongs to",
+                         source.field_line(parsed, "lesson"))
+        if "pass_mark" in parsed.unreadable:
+            pass
+        elif isinstance(pass_mark, bool) or not isinstance(pass_mark, int) or not 0 <= pass_mark <= 100:
+            report.error("pass_mark must be a whole number from 0 to 100", source.field_line(parsed, "pass_mark"))
+        source.warn_unknown_fields(parsed, report, FIELDS)
 
     tokens = parsed.tokens
     questions: list[Question] = []
@@ -129,6 +136,6 @@ def parse_quiz(path: Path, display: str, report: Collector) -> Quiz | None:
                                   options=tuple(options), explanation=explanation, line=line))
     if not starts:
         report.error("the quiz has no questions: start each one with a '## ' heading", 1)
-    if report.has_errors:
+    if report.has_errors or not parsed.fields_readable or parsed.unreadable:
         return None
     return Quiz(lesson_id=str(lesson_id), pass_mark=int(pass_mark), questions=tuple(questions), path=display)

@@ -16,7 +16,7 @@ Q = "quizzes/sample-lesson.md"
 
 # (name, lesson text, quiz text, file, line or None, message fragment)
 CASES: list[tuple[str, str, str | None, str, int | None, str]] = [
-    ("yaml syntax", LESSON.replace("minutes: 10", "minutes: [10"), QUIZ, L, 5, "not valid YAML"),
+    ("yaml syntax", LESSON.replace("minutes: 10", "minutes: [10"), QUIZ, L, 5, "field 'minutes' could not be read"),
     ("front matter missing", LESSON.split("---\n", 2)[2], QUIZ, L, 1, "front matter is missing"),
     ("front matter unterminated", LESSON.replace("---\n\n# A Sample", "\n# A Sample"), QUIZ, L, 1,
      "front matter is not closed"),
@@ -82,7 +82,7 @@ def test_valid_fixture_has_no_errors(tmp_path: Path) -> None:
     code, output = _validate(tmp_path, LESSON, QUIZ)
     assert code == 0
     assert ": error:" not in output
-    assert output.strip().splitlines()[-1].startswith("1 lessons and 1 quizzes checked: 0 errors")
+    assert output.strip().splitlines()[-1].startswith("1 lesson file and 1 quiz file checked: 0 errors")
 
 
 def test_course_standards_are_warnings(tmp_path: Path) -> None:
@@ -99,12 +99,12 @@ def test_strict_turns_warnings_into_errors(tmp_path: Path) -> None:
     assert ": error: no sources" in output
 
 
-def test_not_utf8_has_no_line(tmp_path: Path) -> None:
+def test_not_utf8_names_its_line(tmp_path: Path) -> None:
     root = make_content(tmp_path / "c", LESSON, QUIZ)
     (root / "lessons" / "01-sample-lesson.md").write_bytes(LESSON.encode("utf-8") + b"\xff\xfe bad")
     out = io.StringIO()
     assert run([ContentDir.of(root)], strict=False, grades=False, out=out) == 1
-    assert f"{root / 'lessons' / '01-sample-lesson.md'}: error: not UTF-8 text" in out.getvalue()
+    assert f"{root / 'lessons' / '01-sample-lesson.md'}:36: error: not UTF-8 text" in out.getvalue()
 
 
 def test_duplicate_id_and_order(tmp_path: Path) -> None:
