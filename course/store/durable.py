@@ -1,25 +1,20 @@
 """What each platform needs for a save to survive a crash or a power cut, and why. Used by ``atomic``.
 
-Every save writes a temp file beside the real one, pushes it to the disk, renames it over the real one and
-then, where it can, pushes the folder too (so the rename itself is on the disk). The steps differ:
+Every save writes a temp file beside the real one, pushes its bytes to the disk, renames it over the real one
+(``os.replace``: the rename is atomic, so a reader or a crash sees the old file or the new one, never half of
+one), and then, where it can, pushes the folder to the disk so that the rename itself is kept. Per platform:
 
-============  =====================================  ==========================  =================================
-platform      the temp file's bytes                  the folder after a rename   a rename that Windows refuses
-============  =====================================  ==========================  =================================
-Linux, BSD    ``os.fsync``                           ``os.fsync`` of the folder  not retried (POSIX never refuses)
-macOS         ``fcntl(F_FULLFSYNC)``; a plain fsync  the same, on the folder     not retried
-              only hands the data to the drive,
-              whose own cache can lose it (Apple's
-              fsync(2) man page)
-Windows       ``os.fsync`` (Windows's ``_commit``,   none: a folder cannot be    retried for up to
-              which flushes to the disk)             opened and synced there;    ``REPLACE_RETRY_SECONDS``
-                                                     NTFS journals the rename
-============  =====================================  ==========================  =================================
-
-Why the retry: ``os.replace`` is one atomic ``MoveFileEx`` on NTFS, but Windows refuses it (``PermissionError``)
-while any other program has the old file open, and virus scanners and the search indexer open new files for a
-moment; so does another copy of Family Course reading the file. On Linux and macOS a rename never waits for
-readers, so a ``PermissionError`` there is real (a read-only folder, say) and is reported at once.
+* **Linux and other POSIX systems:** ``os.fsync`` the file; ``os.fsync`` the folder after the rename.
+* **macOS:** ``fcntl(fd, F_FULLFSYNC)`` for the file and the folder, because there a plain fsync only hands the
+  data to the drive, whose own cache can still lose it in a power cut (Apple's fsync(2) man page). A disk or
+  file system that refuses F_FULLFSYNC gets a plain fsync instead, as SQLite does.
+* **Windows:** ``os.fsync`` the file (Python calls Windows's ``_commit``, which flushes it to the disk). No sync
+  of the folder: Windows cannot open a folder as a file. NTFS journals the rename, so after a power cut just after
+  a save the file is whole, but may be the one from before that save. A rename that Windows refuses with
+  ``PermissionError`` is tried again for up to ``REPLACE_RETRY_SECONDS``: Windows will not replace a file while
+  another program has it open, and virus scanners and the search indexer open new files for a moment (so does
+  another copy of Family Course reading it). On Linux and macOS a rename never waits for readers, so a
+  ``PermissionError`` there is real (a read-only folder, say) and is reported at once.
 
 File modes: 0700 folders and 0600 files keep other accounts out on Linux and macOS. On Windows ``os.chmod`` can
 only set the read-only flag, so modes are not checked there; the data folder sits under the user's own profile
