@@ -11,9 +11,10 @@ blanks:
 ```
 
 A blank on a line of its own is a block (ruled lines, or the learner's words); inside a sentence it is a short
-line. ``::: filled`` and ``::: blank`` blocks are kept only on a card printed with journal answers, or only on a
-blank card. Learner text is inserted after the Markdown is rendered, and escaped, so it is always shown literally.
-No Textual here: the home screen, the group screen and the command line all use this module.
+line. ``::: filled`` and ``::: blank`` blocks are kept only on a card printed with journal answers, or only on
+a blank card. ``type_size`` in the front matter sets the card's type in points (11.5 unless given; larger for a
+card on the fridge). Learner text is inserted after the Markdown is rendered, and escaped, so it is always shown
+literally. No Textual here: the home screen, the group screen and the command line all use this module.
 """
 
 from __future__ import annotations
@@ -41,13 +42,14 @@ from course.store.records import JournalEntry
 FOOTER = "Family Course: education, not treatment. In danger now? Call 911. In crisis? Call, text or chat 988."
 TEXT_WIDTH = 72
 MAX_BLANK_LINES = 8
-# How many characters fit on a line of the learner's words, roughly, for cards in normal and in large type.
-ANSWER_LINE_CHARS = {False: 80, True: 60}
+TYPE_SIZE = 11.5  # points, unless the card gives its own ``type_size``
+TYPE_SIZES = (9.0, 20.0)
 SHORTENED = "(Shortened to fit the card. The rest is in your journal.)"
 
 _PLACEHOLDER = re.compile(r"\{\{([a-z0-9]+(?:-[a-z0-9]+)*)\}\}")
 _HTML_PLACEHOLDER = re.compile(r"<p>\{\{([a-z0-9-]+)\}\}</p>|\{\{([a-z0-9-]+)\}\}")
 _VARIANT = re.compile(r"^:::[ \t]*(filled|blank)[ \t]*\n(.*?)^:::[ \t]*$\n?", re.M | re.S)
+_CHECKBOX = '<input class="task-list-item-checkbox" disabled="disabled" type="checkbox">'
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 Answers = Mapping[str, str]  # blank name -> the learner's own words
@@ -76,8 +78,17 @@ class Card:
     order: int
     body: str  # Markdown, front matter removed
     blanks: tuple[Blank, ...]
-    large: bool = False  # larger type, for a card on the fridge or the mirror
+    type_size: float = TYPE_SIZE  # points; larger for a card on the fridge or the mirror
     path: Path | None = None
+
+    @property
+    def answer_line_ems(self) -> float:
+        """How wide a printed line of the learner's words is, in ems of their type, less a tenth to be safe.
+
+        The card's text is 164 mm (465 pt) wide inside its border and padding; the words are set 5% larger than
+        the card's type, inside a bar and 1.2 em of padding.
+        """
+        return (465 / (1.05 * self.type_size) - 1.2) * 0.9
 
     @property
     def from_journal(self) -> bool:
@@ -151,7 +162,10 @@ def parse_card(text: str, name: str = "card", path: Path | None = None) -> Card:
     unused = sorted(declared - set(used))
     if unused:
         raise CardError(f"{name}: the blank '{unused[0]}' is listed but never used as {{{{{unused[0]}}}}}")
-    return Card(meta["id"], meta["title"].strip(), order, body, blanks, bool(meta.get("large", False)), path)
+    size = meta.get("type_size", TYPE_SIZE)
+    if not isinstance(size, int | float) or isinstance(size, bool) or not TYPE_SIZES[0] <= size <= TYPE_SIZES[1]:
+        raise CardError(f"{name}: type_size must be a number of points from {TYPE_SIZES[0]:g} to {TYPE_SIZES[1]:g}")
+    return Card(meta["id"], meta["title"].strip(), order, body, blanks, float(size), path)
 
 
 def load_cards(folder: Path | None = None) -> list[Card]:
@@ -210,20 +224,51 @@ def journal_answers(card: Card, entries: Iterable[JournalEntry], lessons: Iterab
     return answers
 
 
-def _fit(text: str, max_lines: int, width: int) -> tuple[str, bool]:
-    """``text`` cut to about ``max_lines`` printed lines of ``width`` characters; True when it was cut."""
+# Widths of letters in ems, as in Arial and Liberation Sans, rounded up; any other character counts as 1 em.
+_WIDTHS = {**dict.fromkeys(" fijlrtI.,;:'!|()[]-/\"", 0.34), **dict.fromkeys("abcdeghknopqsuvxyz0123456789", 0.56),
+           **dict.fromkeys("ABCDEFGHJKLNOPQRSTUVXYZ&?$#%", 0.73), **dict.fromkeys("mwMW@", 0.95)}
+
+
+def _ems(text: str) -> float:
+    return sum(_WIDTHS.get(c, 1.0) for c in text)
+
+
+def _wrap(paragraph: str, width: float) -> list[str]:
+    """``paragraph`` broken into lines no wider than ``width`` ems, as a browser would (long words split)."""
+    lines: list[str] = []
+    line = ""
+    for word in paragraph.split():
+        while _ems(word) > width:  # a word wider than the line is split, as overflow-wrap: anywhere does
+            cut = 1
+            while cut < len(word) and _ems(word[:cut + 1]) <= width:
+                cut += 1
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:cut])
+            word = word[cut:]
+        if line and _ems(f"{line} {word}") > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line] if line or not lines else lines
+
+
+def _fit(text: str, max_lines: int, width: float) -> tuple[str, bool]:
+    """``text`` cut to ``max_lines`` printed lines ``width`` ems wide; True when it was cut."""
     kept: list[str] = []
     used = 0
     paragraphs = re.sub(r"\n\s*\n+", "\n\n", text.strip().replace("\r\n", "\n")).split("\n")
     for paragraph in paragraphs:
-        wrapped = textwrap.wrap(paragraph, width) or [""]
+        wrapped = _wrap(paragraph, width)
         if used + len(wrapped) <= max_lines:
             kept.append(paragraph)
             used += len(wrapped)
             continue
         room = max_lines - used
         if room > 0:
-            kept.append(" ".join(wrapped[:room]).rstrip(" ,;:") + "\u2026")
+            kept.append(" ".join(wrapped[:room]).rstrip(" ,;:.") + "\u2026")
         return "\n".join(kept).strip(), True
     return "\n".join(kept).strip(), False
 
@@ -232,7 +277,10 @@ def _answer(card: Card, blank: Blank, answers: Answers | None) -> tuple[str, boo
     text = (answers or {}).get(blank.name, "").strip()
     if not text:
         return None
-    return _fit(text, blank.lines + 2, ANSWER_LINE_CHARS[card.large])
+    found = _fit(text, blank.lines + 1, card.answer_line_ems)
+    if found[1]:  # cut: keep the last line for the note that says so
+        found = _fit(text, blank.lines, card.answer_line_ems)
+    return found
 
 
 def _source(card: Card, answers: Answers | None) -> str:
@@ -249,26 +297,25 @@ CSS = """
 html { background: #fff; color: #000; }
 body { font-family: Arial, Helvetica, "Liberation Sans", "DejaVu Sans", sans-serif; margin: 0; }
 .card { max-width: 182mm; margin: 0 auto; border: 2px solid #000; border-radius: 4mm; padding: 5mm 8mm 4mm;
-        font-size: 11.5pt; line-height: 1.3; break-inside: avoid; page-break-inside: avoid; }
-.card.large { font-size: 15pt; line-height: 1.3; }
+        line-height: 1.3; break-inside: avoid; page-break-inside: avoid; }
 .card + .card { break-before: page; page-break-before: always; }
 h1 { font-size: 1.75em; margin: 0 0 .25em; padding-bottom: .15em; border-bottom: 2px solid #000; }
 h2 { font-size: 1.15em; margin: .7em 0 .15em; }
 p { margin: .25em 0; }
 ul, ol { margin: .2em 0; padding-left: 1.4em; }
 li { margin: .1em 0; }
-ul.contains-task-list { list-style: none; padding-left: .2em; columns: 2; }
-ul.contains-task-list li { break-inside: avoid; }
-input[type=checkbox] { width: 1em; height: 1em; margin: 0 .35em 0 0; vertical-align: -.1em; }
+ul.contains-task-list { list-style: none; padding-left: .2em; }
+ul.contains-task-list:has(> li:nth-child(4)) { columns: 2; }
+ul.contains-task-list li { break-inside: avoid; position: relative; padding-left: 1.5em; }
+.box { position: absolute; left: 0; top: .2em; width: .9em; height: .9em; border: 1.5px solid #000; }
 blockquote { margin: .3em 0; padding: .1em .8em; border-left: 3px solid #000; font-style: italic; }
 .write { margin: .1em 0 .3em; }
 .write .line { height: 2.1em; border-bottom: 1px solid #000; }
 .answer { margin: .2em 0 .3em; padding: .15em .6em; border-left: 3px solid #000; white-space: pre-wrap;
           overflow-wrap: anywhere; font-size: 1.05em; }
-.shortened { font-size: .85em; font-style: italic; margin: 0 0 .3em; }
+.shortened { font-size: .8em; font-style: italic; }
 .short { display: inline-block; min-width: 10em; border-bottom: 1px solid #000; }
-footer { margin-top: .8em; padding-top: .3em; border-top: 1px solid #000; font-size: .8em; }
-.card.large footer { font-size: .65em; }
+footer { margin-top: 1em; padding-top: .3em; border-top: 1px solid #000; font-size: 8.5pt; }
 @media screen { body { padding: 1.5rem; background: #f4f4f4; } .card { background: #fff; }
                 .card + .card { margin-top: 1.5rem; } }
 @media print { body { padding: 0; } }
@@ -281,8 +328,8 @@ def _html_blank(card: Card, blank: Blank, answers: Answers | None, block: bool) 
         text, shortened = found
         if not block:
             return f'<span class="short">{html.escape(" ".join(text.split()))}</span>'
-        note = f'<p class="shortened">{html.escape(SHORTENED)}</p>' if shortened else ""
-        return f'<div class="answer">{html.escape(text)}</div>{note}'
+        note = f' <span class="shortened">{html.escape(SHORTENED)}</span>' if shortened else ""
+        return f'<div class="answer">{html.escape(text)}{note}</div>'
     if not block:
         return '<span class="short">&nbsp;</span>'
     return '<div class="write">' + '<div class="line"></div>' * blank.lines + "</div>"
@@ -290,7 +337,7 @@ def _html_blank(card: Card, blank: Blank, answers: Answers | None, block: bool) 
 
 def card_article(card: Card, answers: Answers | None = None) -> str:
     """The card as an HTML ``<article>``: ``answers`` None for a blank card to fill in by hand."""
-    rendered = _markdown().render(_source(card, answers))
+    rendered = _markdown().render(_source(card, answers)).replace(_CHECKBOX, '<span class="box"></span>')
 
     def blank(match: re.Match[str]) -> str:
         name = match.group(1) or match.group(2)
@@ -298,8 +345,8 @@ def card_article(card: Card, answers: Answers | None = None) -> str:
         return match.group(0) if found is None else _html_blank(card, found, answers, block=bool(match.group(1)))
 
     body = _HTML_PLACEHOLDER.sub(blank, rendered)  # one pass: the learner's words are never searched again
-    classes = "card large" if card.large else "card"
-    return (f'<article class="{classes}" id="card-{html.escape(card.id)}">\n{body}'
+    return (f'<article class="card" id="card-{html.escape(card.id)}" style="font-size: {card.type_size:g}pt">\n'
+            f"{body}"
             f"<footer>{html.escape(FOOTER)}</footer>\n</article>")
 
 

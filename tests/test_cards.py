@@ -162,11 +162,11 @@ def test_a_long_answer_is_shortened_to_fit_the_card() -> None:
     card = BY_ID["i-statement"]
     long = "I feel worried when you come home late. " * 60 + "\n" * 40 + "end"
     page = cards.as_html(card, {"i-statement": long})
-    answer = re.search(r'<div class="answer">(.*?)</div>', page, re.S)
+    answer = re.search(r'<div class="answer">(.*?) <span class="shortened">(.*?)</span></div>', page, re.S)
     assert answer is not None
-    assert len(answer.group(1)) < 6 * cards.ANSWER_LINE_CHARS[False]
-    assert answer.group(1).endswith("\u2026")
-    assert cards.SHORTENED in page and cards.SHORTENED in cards.as_text(card, {"i-statement": long})
+    assert 100 < len(answer.group(1)) < 300  # three lines to write on, and one more
+    assert answer.group(1).endswith("\u2026") and answer.group(2) == cards.SHORTENED
+    assert cards.SHORTENED in cards.as_text(card, {"i-statement": long})
     short = cards.as_html(card, {"i-statement": "Short\n\n\n\nand sweet"})
     assert '<div class="answer">Short\n\nand sweet</div>' in short and cards.SHORTENED not in short
 
@@ -194,6 +194,7 @@ def test_write_cards_saves_every_card_and_keeps_filled_ones_private(tmp_path: Pa
     ("---\nid: x\ntitle: X\nblanks:\n  a:\n    lines: 20\n---\n{{a}}\n", "lines must be a whole number"),
     ("---\nid: x\ntitle: X\nblanks:\n  a:\n    lesson: l\n---\n{{a}}\n", "needs both a lesson id"),
     ("---\nid: [x\n---\n", "not valid YAML"),
+    ("---\nid: x\ntitle: X\ntype_size: 40\n---\nText\n", "type_size must be a number of points"),
 ])
 def test_a_bad_card_file_gets_a_clear_message(text: str, message: str) -> None:
     with pytest.raises(CardError) as error:
