@@ -25,7 +25,7 @@ def _global_options(suppress: bool) -> argparse.ArgumentParser:
 
 # Modules that add a subcommand: each has ``register(commands, parent)`` and ``run(args) -> int``.
 COMMAND_MODULES: list[str] = ["course.commands.group", "course.commands.report", "course.commands.kiosk",
-                              "course.commands.staff_pin"]
+                              "course.commands.staff_pin", "course.commands.cards"]
 
 
 def _command_modules() -> list:

@@ -1,0 +1,40 @@
+"""``family-course cards --out DIR``: the blank cards to keep, to print as handouts for a family group."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from course.cli import EXIT_ERRORS, EXIT_OK
+
+
+def register(commands, parent: argparse.ArgumentParser) -> None:
+    p = commands.add_parser(
+        "cards", parents=[parent], help="save the blank cards to print as handouts",
+        description="Save the blank cards (a safety plan, a boundary, an I-statement, the three Cs, and "
+                    "naloxone steps for the fridge) as web pages to print, one page each, and as plain text. "
+                    "all-cards.html prints every card at once.")
+    p.add_argument("--out", metavar="DIR", required=True, help="the folder to save them in (made if missing)")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from course.cards import ALL_CARDS_FILE, CardError, load_cards, write_cards
+
+    folder = Path(args.out).expanduser()
+    try:
+        written = write_cards(folder, load_cards())
+    except CardError as error:
+        print(f"The cards could not be made: {error}", file=sys.stderr)
+        return EXIT_ERRORS
+    except OSError as error:
+        print(f"Could not save the cards in {folder} ({error.strerror or error}). Try another folder.",
+              file=sys.stderr)
+        return EXIT_ERRORS
+    print(f"Saved {len(written)} files in {folder}:")
+    for path in written:
+        print(f"  {path}")
+    print(f"Open {folder / ALL_CARDS_FILE} in a web browser and print it: each card prints on one page. "
+          "Each card also has its own .html file to print and a .txt copy.")
+    return EXIT_OK
