@@ -74,9 +74,16 @@ def _files(dirs: Sequence[ContentDir]) -> set[str]:
     return names
 
 
-def _in_file_order(found: list[Diagnostic]) -> list[Diagnostic]:
-    """Findings grouped by file (files in the order first met), each file's by line; whole-file ones first."""
+def _in_file_order(found: list[Diagnostic], dirs: Sequence[ContentDir]) -> list[Diagnostic]:
+    """Findings grouped by file, each file's by line (whole-file ones first). Files come as in their folders:
+    each folder, then its lessons, then its quizzes; any other file after them, as first met."""
     rank: dict[str, int] = {}
+    for content in dirs:
+        for name in (content.given, os.path.join(content.given, "lessons")):
+            rank.setdefault(name, len(rank))
+        for kind in ("lessons", "quizzes"):
+            for _, display in content.files(kind):
+                rank.setdefault(display, len(rank))
     for diagnostic in found:
         rank.setdefault(diagnostic.path, len(rank))
     return sorted(found, key=lambda d: (rank[d.path], d.line or 0))
@@ -116,7 +123,7 @@ def run(dirs: Sequence[ContentDir] | None, *, strict: bool, grades: bool, out: T
     course, found = check(dirs, context)
     if strict:
         found = [Diagnostic(d.path, d.line, Severity.ERROR, d.message) for d in found]
-    for diagnostic in _in_file_order(found):
+    for diagnostic in _in_file_order(found, dirs):
         print(printable(str(diagnostic)), file=out)
     if grades:
         lesson_files = {display for content in dirs for _, display in content.files("lessons")}

@@ -377,3 +377,15 @@ def test_broken_files_never_show_a_traceback(tmp_path: Path) -> None:
             assert f"quizzes/{name}:" in result.stdout, (name, result.stdout)
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout
         assert result.stdout.strip().splitlines()[-1].split(" checked: ")[1]
+
+
+def test_files_are_listed_in_folder_order_lessons_before_quizzes(tmp_path: Path) -> None:
+    """A lesson whose only finding comes from the checks across files is still listed before the quizzes."""
+    quiz = QUIZ.replace("pass_mark: 80", "pass_mark: 120").replace("lesson: sample-lesson", "lesson: other")
+    root = make_content(tmp_path / "c", LESSON, quiz, quiz_name="other.md")
+    (root / "lessons" / "02-other.md").write_text(
+        LESSON.replace("id: sample-lesson", "id: other").replace("order: 1", "order: 2"), encoding="utf-8")
+    _, output = _validate(root)
+    files = [row.split(":", 1)[0] for row in output.splitlines()[:-1]]
+    first_seen = list(dict.fromkeys(files))
+    assert first_seen == [str(root / L), str(root / "lessons" / "02-other.md"), str(root / "quizzes" / "other.md")]
