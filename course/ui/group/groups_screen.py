@@ -36,6 +36,7 @@ class GroupsScreen(Screen[None]):
             with Horizontal(classes="buttons"):
                 yield Button("Open group", id="open", variant="primary")
                 yield Button("New group", id="new")
+                yield Button("Handouts", id="handouts")
                 yield Button("Quit", id="quit")
             yield Static("Keys: Enter open \u00b7 N new group \u00b7 ? help \u00b7 Q quit", classes="muted key-hint")
         yield CrisisLine()
@@ -104,5 +105,11 @@ class GroupsScreen(Screen[None]):
                     self.open_group(option.id)
             case "new":
                 self.action_new_group()
+            case "handouts":
+                from pathlib import Path
+
+                from course.ui.screens.cards import CardsScreen
+
+                self.app.push_screen(CardsScreen(Path.home() / "family-course-cards", personal=False))
             case "quit":
                 self.app.exit(0)

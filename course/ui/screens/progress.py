@@ -84,6 +84,7 @@ class ProgressScreen(Screen[None]):
                 yield Input(str(default_record_path(learner.name)), id="record-path")
                 with Horizontal(classes="buttons"):
                     yield Button("Save record", id="save-record", variant="primary")
+                    yield Button("Cards to print", id="cards")
                 yield Static("", id="record-status", markup=False)
         with Horizontal(classes="buttons", id="progress-nav"):
             yield Button("Back to course map", id="map")
@@ -236,6 +237,11 @@ class ProgressScreen(Screen[None]):
                 self.delete_entry()
             case "save-record":
                 self.save_record()
+            case "cards":
+                from course.ui.screens.cards import CardsScreen, folder_beside_record
+
+                folder = folder_beside_record(self.query_one("#record-path", Input).value)
+                self.app.push_screen(CardsScreen(folder, personal=True))
             case "map":
                 self.action_leave()
 

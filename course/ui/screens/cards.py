@@ -1,0 +1,155 @@
+"""Cards to print: the one-page cards to keep, saved as web pages and plain text.
+
+At home (from My progress) the person chooses blank cards or cards filled in with their journal answers; the
+safety plan card's privacy rule is said before they choose. In group mode the counselor saves blank handouts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Input, Label, Static
+
+from course import cards
+from course.store.errors import StoreError
+from course.ui.widgets.button import Button
+from course.ui.widgets.choices import ChoiceList
+from course.ui.widgets.crisis_line import CrisisLine
+from course.ui.widgets.footer import KeyFooter
+
+FILL, BLANK = "journal", "blank"
+HOME_INTRO = ("Five cards to print and keep, one page each: your safety plan, your boundary, your I-statement, "
+              "the three Cs, and overdose steps for the fridge. Each is saved as a web page to print (.html) and "
+              "as plain text (.txt).")
+HOME_SAFETY = ("Keep the printed card where anyone who might hurt you won't find it. Use your journal answers "
+               "only if you know your journal is private: no one else uses this profile or reads this computer. "
+               "If you are not sure, choose blank cards and fill them in by hand.")
+GROUP_INTRO = ("Blank cards to hand out, one page each: a safety plan, a boundary, an I-statement, the three Cs, "
+               "and overdose steps for the fridge. all-cards.html prints one of each.")
+GROUP_SAFETY = ("The safety plan card asks people to keep it where anyone who might hurt them won't find it. "
+                "Offer it to everyone, quietly, so no one is singled out.")
+
+
+def folder_beside_record(record_path: str) -> Path:
+    """Where the cards go: a folder beside the record of completion, named like it.
+
+    ``~/family-course-record-Jo-1a2b3c.html`` gives ``~/family-course-cards-Jo-1a2b3c``, so two people who
+    share a computer account keep their cards apart as they keep their records apart.
+    """
+    raw = record_path.strip()
+    if not raw:
+        return Path.home() / "family-course-cards"
+    path = Path(raw).expanduser()
+    stem = path.stem if path.suffix.lower() in (".html", ".htm") else path.name
+    name = stem.replace("record", "cards", 1) if "record" in stem else f"{stem}-cards"
+    return path.parent / name
+
+
+class CardsScreen(Screen[None]):
+    CSS_PATH = "cards.tcss"
+    HELP = ("**Cards to print**\n\n- **1** or **2**: your journal answers or blank cards (at home)\n"
+            "- Then **Save cards**, or **Enter** in the folder box\n"
+            "- Open **all-cards.html** in a web browser and print it: each card prints on one page\n"
+            "- **Escape**: back")
+    BINDINGS = [
+        Binding("escape", "leave", "Back"),
+        Binding("1", "choose(1)", "Journal answers", show=False),
+        Binding("2", "choose(2)", "Blank cards", show=False),
+    ]
+
+    def __init__(self, folder: Path, *, personal: bool) -> None:
+        """``personal``: offer to fill the cards from the learner's journal (home); otherwise blank handouts."""
+        super().__init__()
+        self.folder = folder
+        self.personal = personal
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="cards-page"):
+            yield Static("Cards to print" if self.personal else "Handouts: cards to print", classes="page-title")
+            yield Static(HOME_INTRO if self.personal else GROUP_INTRO, markup=False, classes="cards-text")
+            yield Static(Content.assemble(("Your safety plan: ", "bold"), HOME_SAFETY) if self.personal
+                         else Content.assemble(("The safety plan: ", "bold"), GROUP_SAFETY),
+                         id="cards-safety", classes="cards-text")
+            if self.personal:
+                yield ChoiceList([(FILL, "Fill in my answers from my journal"),
+                                  (BLANK, "Blank cards, to fill in by hand")], multiple=False, id="cards-fill")
+            yield Label("Save in this folder:")
+            yield Input(str(self.folder), id="cards-folder")
+            with Horizontal(classes="buttons"):
+                yield Button("Save cards", id="save-cards", variant="primary")
+                yield Button("Back", id="back")
+            yield Static("", id="cards-status", markup=False)
+        yield CrisisLine()
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        if self.personal:
+            self.query_one("#cards-fill", ChoiceList).items[0].focus()
+        else:
+            self.query_one("#save-cards", Button).focus()
+
+    def _status(self, text: str) -> None:
+        status = self.query_one("#cards-status", Static)
+        status.update(text)
+        self.call_after_refresh(self.query_one("#cards-page", VerticalScroll).scroll_end, animate=False)
+
+    def save_cards(self) -> None:
+        raw = self.query_one("#cards-folder", Input).value.strip()
+        if not raw:
+            self._status("Please type the folder to save the cards in.")
+            return
+        fill = self.personal and self.query_one("#cards-fill", ChoiceList).selected == [FILL]
+        if self.personal and not self.query_one("#cards-fill", ChoiceList).selected:
+            self._status("First choose: your answers from your journal, or blank cards.")
+            return
+        try:
+            deck = cards.load_cards()
+            answers = None
+            if fill:
+                entries = self.app.learner.journal()
+                answers = {card.id: cards.journal_answers(card, entries, self.app.course.lessons) for card in deck}
+            folder = Path(raw).expanduser()
+            written = cards.write_cards(folder, deck, answers)
+        except OSError as error:
+            self._status(f"Could not save the cards there ({error.strerror or error}). "
+                         "Try another folder, such as your home folder.")
+            return
+        except (StoreError, cards.CardError) as error:
+            self._status(str(error))
+            return
+        lines = [f"Saved {len(written)} files in {folder}",
+                 f"Open {cards.ALL_CARDS_FILE} there in a web browser and print it: each card prints on one page."]
+        if answers is not None:
+            used = [card.title for card in deck if answers.get(card.id)]
+            lines.append(f"Your words are on: {', '.join(used)}." if used else
+                         "Your journal has no answers for these cards yet, so they have lines to write on.")
+            lines.append("If others use this computer, delete these files once they are printed.")
+        self._status("\n".join(lines))
+
+    def action_choose(self, number: int) -> None:
+        if self.personal:
+            self.query_one("#cards-fill", ChoiceList).choose_number(number)
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        match event.button.id:
+            case "save-cards":
+                self.save_cards()
+            case "back":
+                self.action_leave()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "cards-folder":
+            self.save_cards()
+
+    def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
+        """Enter on a choice chooses it and moves on to the folder, rather than saving at once."""
+        event.stop()
+        self.query_one("#cards-folder", Input).focus()
