@@ -195,7 +195,7 @@ def parse_lesson(path: Path, display: str, report: Collector) -> Lesson | None:
     text = source.read_text(path, report)
     if text is None:
         return None
-    parsed = source.parse(text, report)
+    parsed = source.parse(text, report, (*REQUIRED, *OPTIONAL))
     if parsed is None:
         return None
     fields_ok = check_front_matter(parsed, report)

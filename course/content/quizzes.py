@@ -78,7 +78,7 @@ def parse_quiz(path: Path, display: str, report: Collector) -> Quiz | None:
     text = source.read_text(path, report)
     if text is None:
         return None
-    parsed = source.parse(text, report)
+    parsed = source.parse(text, report, FIELDS)
     if parsed is None:
         return None
     meta = parsed.meta

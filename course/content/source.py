@@ -105,7 +105,8 @@ def read_text(path: Path, report: Collector) -> str | None:
         more = len(bad_lines) - 1
         report.error(f"not UTF-8 text: this line has a byte (0x{data[exc.start]:02X}) that is not UTF-8"
                      + (f", and {more} more line{'s' * (more != 1)} too" if more > 0 else "")
-                     + "; save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)", bad_lines[0])
+                     + "; save the file as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+                     bad_lines[0] if bad_lines else None)
         text = data.decode("utf-8", errors="replace")
     if not text.strip():
         report.error("the file is empty")
@@ -121,10 +122,10 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def parse(text: str, report: Collector) -> Parsed | None:
-    """Tokens and front matter of a Markdown file. Problems are reported and the file is read as far as it can
-    be: without usable front matter the body is still parsed (``fields_readable`` is then False). None only when
-    the front matter is not closed, so there is no body to read."""
+def parse(text: str, report: Collector, fields: tuple[str, ...] = ()) -> Parsed | None:
+    """Tokens and front matter of a Markdown file whose front matter may use ``fields``. Problems are reported
+    and the file is read as far as it can be: without usable front matter the body is still parsed
+    (``fields_readable`` is then False). None only when the front matter is not closed: there is no body."""
     lines = text.split("\n")
     if lines[0].strip() != "---":
         fence = next((n for n, line in enumerate(lines[:MAX_LINES_BEFORE_FENCE]) if line.strip() == "---"), None)
@@ -132,7 +133,7 @@ def parse(text: str, report: Collector) -> Parsed | None:
             report.error(f"the front matter must start on the first line: remove the {fence} "
                          f"line{'s' * (fence != 1)} above it", fence + 1)
             report.line_offset += fence
-            return parse("\n".join(lines[fence:]), report)
+            return parse("\n".join(lines[fence:]), report, fields)
     tokens = markdown().parse(text)
     if not tokens or tokens[0].type != "front_matter":
         if lines[0].strip() == "---":
@@ -144,7 +145,7 @@ def parse(text: str, report: Collector) -> Parsed | None:
     if len(content) > MAX_FRONT_MATTER_CHARS:
         report.error(f"front matter is too long (over {MAX_FRONT_MATTER_CHARS:,} characters)", 1)
         return Parsed(text=text, lines=lines, tokens=tokens, meta={}, body_start=1, fields_readable=False)
-    front = FrontMatter(content.split("\n"), report)
+    front = FrontMatter(content.split("\n"), report, fields)
     meta = front.read()
     if meta is None:
         return Parsed(text=text, lines=lines, tokens=tokens, meta={}, body_start=1, fields_readable=False)
@@ -157,9 +158,10 @@ class FrontMatter:
     plain words with its line, its line is mended (a colon put in quotes, a tab made spaces) or its field left
     out, and the YAML is read again."""
 
-    def __init__(self, lines: list[str], report: Collector) -> None:
+    def __init__(self, lines: list[str], report: Collector, fields: tuple[str, ...] = ()) -> None:
         self.lines = list(lines)  # lines[0] is the file's line 2, under the opening ---
         self.report = report
+        self.fields = fields  # the field names the file may use
         self.unreadable: set[str] = set()
         self.seen: set[tuple[int, str]] = set()
 
@@ -245,9 +247,10 @@ class FrontMatter:
         line = self.lines[index]
         found = self._field_at(index)
         name = found[0] if found else ""
-        if "\t" in line:
+        leading = line[:len(line) - len(line.lstrip(" \t"))]
+        at = line[mark.column] if 0 <= mark.column < len(line) else ""
+        if "\t" in leading or at == "\t" or "tab" in problem:
             self._error("this line has a tab: indent with spaces, not tabs", index)
-            leading = line[:len(line) - len(line.lstrip(" \t"))]
             rest = line[len(leading):].replace("\t", " ")
             self.lines[index] = ("" if KEY_LINE.match(rest) else leading.replace("\t", "  ")) + rest
             return True
@@ -266,10 +269,15 @@ class FrontMatter:
                 self.lines[index] = f"{item.group(1)}- {_yaml_string(item.group(2))}"
                 return True
             indented = KEY_LINE.match(line.lstrip())
-            if indented is not None and line[:1].isspace():
+            if indented is not None and line[:1].isspace() and indented.group(1) in self.fields:
                 self._error(f"field '{indented.group(1)}' is indented: start it at the left edge, with no spaces "
                             "before it", index)
                 self.lines[index] = line.lstrip()
+                return True
+            if found is not None and line[:1].isspace():  # text that goes on over more lines
+                self._error(f"field '{name}' has a colon (:) in its text: put the text in double quotes", index)
+                self.lines[found[1]:found[2]] = [""] * (found[2] - found[1])
+                self.unreadable.add(name)
                 return True
         advice = _plain(context, problem, line, mark.column)
         if found is None:

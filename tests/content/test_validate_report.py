@@ -389,3 +389,17 @@ def test_files_are_listed_in_folder_order_lessons_before_quizzes(tmp_path: Path)
     files = [row.split(":", 1)[0] for row in output.splitlines()[:-1]]
     first_seen = list(dict.fromkeys(files))
     assert first_seen == [str(root / L), str(root / "lessons" / "02-other.md"), str(root / "quizzes" / "other.md")]
+
+
+def test_an_indented_field_and_a_colon_in_text_over_two_lines(tmp_path: Path) -> None:
+    lesson = (LESSON.replace("order: 1", "  order: 1")
+              .replace("summary: A short lesson used by the tests.", "summary: A short lesson\n  used by: the tests."))
+    root = make_content(tmp_path / "c", lesson, QUIZ)
+    code, output = _validate(root)
+    rows = _rows(output, root, L)
+    assert code == 1
+    assert [m for line, _, m in rows if line == 4] == [
+        "field 'order' is indented: start it at the left edge, with no spaces before it"], output
+    found = [m for line, _, m in rows if line == _line_of(lesson, "  used by")]
+    assert found and "'summary'" in found[0] and "put the text in double quotes" in found[0], output
+    assert not _lines_of(rows, "missing"), output
