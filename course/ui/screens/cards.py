@@ -26,12 +26,12 @@ FILL, BLANK = "journal", "blank"
 HOME_INTRO = ("Five cards to print and keep, one page each: your safety plan, your boundary, your I-statement, "
               "the three Cs, and overdose steps for the fridge. Each is saved as a web page to print (.html) and "
               "as plain text (.txt).")
-HOME_SAFETY = ("Keep the printed card where anyone who might hurt you won't find it. Use your journal answers "
+HOME_SAFETY = ("keep the printed card where anyone who might hurt you won't find it. Use your journal answers "
                "only if you know your journal is private: no one else uses this profile or reads this computer. "
                "If you are not sure, choose blank cards and fill them in by hand.")
 GROUP_INTRO = ("Blank cards to hand out, one page each: a safety plan, a boundary, an I-statement, the three Cs, "
                "and overdose steps for the fridge. all-cards.html prints one of each.")
-GROUP_SAFETY = ("The safety plan card asks people to keep it where anyone who might hurt them won't find it. "
+GROUP_SAFETY = ("it asks people to keep it where anyone who might hurt them won't find it. "
                 "Offer it to everyone, quietly, so no one is singled out.")
 
 
@@ -73,12 +73,12 @@ class CardsScreen(Screen[None]):
             yield Static("Cards to print" if self.personal else "Handouts: cards to print", classes="page-title")
             yield Static(HOME_INTRO if self.personal else GROUP_INTRO, markup=False, classes="cards-text")
             yield Static(Content.assemble(("Your safety plan: ", "bold"), HOME_SAFETY) if self.personal
-                         else Content.assemble(("The safety plan: ", "bold"), GROUP_SAFETY),
+                         else Content.assemble(("The safety plan card: ", "bold"), GROUP_SAFETY),
                          id="cards-safety", classes="cards-text")
             if self.personal:
                 yield ChoiceList([(FILL, "Fill in my answers from my journal"),
                                   (BLANK, "Blank cards, to fill in by hand")], multiple=False, id="cards-fill")
-            yield Label("Save in this folder:")
+            yield Label("Save in this folder:", id="cards-folder-label")
             yield Input(str(self.folder), id="cards-folder")
             with Horizontal(classes="buttons"):
                 yield Button("Save cards", id="save-cards", variant="primary")
