@@ -316,7 +316,7 @@ blockquote { margin: .3em 0; padding: .1em .8em; border-left: 3px solid #000; fo
 .shortened { font-size: .8em; font-style: italic; }
 .short { display: inline-block; min-width: 10em; border-bottom: 1px solid #000; }
 footer { margin-top: 1em; padding-top: .3em; border-top: 1px solid #000; font-size: 8.5pt; }
-@media screen { body { padding: 1.5rem; background: #f4f4f4; } .card { background: #fff; }
+@media screen { html, body { background: #f4f4f4; } body { padding: 1.5rem; } .card { background: #fff; }
                 .card + .card { margin-top: 1.5rem; } }
 @media print { body { padding: 0; } }
 """
