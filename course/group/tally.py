@@ -30,11 +30,33 @@ def bar_lines(labels: Sequence[tuple[str, str, bool]], counts: Mapping[str, int]
     highest = max((counts.get(key, 0) for key, _, _ in labels), default=0)
     lines = []
     for key, label, correct in labels:
-        count = counts.get(key, 0)
-        length = 0 if highest == 0 else max(1 if count else 0, round(width * count / highest))
         mark = "\u2713" if correct else " "
-        lines.append(f"{label} {mark} {BAR * length}{' ' if length else ''}{count}")
+        lines.append(f"{label} {mark} {bar(counts.get(key, 0), highest, width)}")
     return lines
+
+
+def bar(count: int, highest: int, width: int) -> str:
+    """``"████ 4"``: a bar as long as ``count`` is against ``highest`` (at most ``width``), then the count."""
+    length = 0 if highest <= 0 else max(1 if count else 0, round(width * count / highest))
+    return f"{BAR * length}{' ' if length else ''}{count}"
+
+
+def hands_problem(counts: Mapping[str, int], present: int, *, multiple: bool) -> str | None:
+    """Why these counts look wrong for a room with ``present`` people marked present, or None.
+
+    In a choose-one question each person raises one hand at most; in a choose-all question no option can have
+    more hands than people. Nothing is checked when nobody was marked present.
+    """
+    if present <= 0:
+        return None
+    people = "1 person is" if present == 1 else f"{present} people are"
+    total = sum(counts.values())
+    if not multiple and total > present:
+        return f"{total} hands for a choose-one question, but {people} marked present."
+    most = max(counts.values(), default=0)
+    if most > present:
+        return f"One option has {most} hands, but {people} marked present."
+    return None
 
 
 def option_label(index: int) -> str:

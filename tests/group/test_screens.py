@@ -7,6 +7,7 @@ from textual.widgets import Input, Markdown, OptionList, Static
 from course.content.model import Course
 from course.group.roster import DISPLAY_NAME_KEY, today
 from course.group.shown import Shown
+from course.group.tally import BAR
 from course.store import Store
 from course.ui.group.access import StaffPinScreen
 from course.ui.group.attendance_screen import AttendanceScreen
@@ -198,10 +199,19 @@ async def test_reveal_and_tally_then_finishing_marks_the_lesson_done_for_those_p
         await pilot.press("x", "2", "enter")  # letters are refused
         await pilot.press("5", "enter")
         await pilot.pause()
+        assert Shown.from_state(store.presenter()).stage == "tally"  # 7 hands, 2 present: checked first
+        assert str(screen.query_one("#gq-error", Static).render()) == (
+            "7 hands for a choose-one question, but 2 people are marked present. Check the counts, or press Enter "
+            "again to keep them.")
+        assert store.sessions(gid)[0].tallies == {}
+        await pilot.press("enter")  # the counselor keeps them
+        await pilot.pause()
         assert store.sessions(gid)[0].tallies == {"first": {"a": 2, "b": 5}}
         assert Shown.from_state(store.presenter()).stage == "answer"
-        chart = str(screen.query_one("#gq-chart", Static).render())
-        assert "7 in all" in chart and "A   " in chart and "B \u2713 " in chart and chart.rstrip().endswith("5")
+        assert "Right answer: B    Show of hands: 7 in all" in str(screen.query_one("#gq-summary", Static).render())
+        rows = [(str(row.query_one(".gq-letter", Static).render()), str(row.query_one(".gq-bar", Static).render()))
+                for row in screen.query(".gq-row")]
+        assert rows == [("A", f"{BAR * 4} 2"), ("B \u2713", f"{BAR * 10} 5")]
         assert "Specific praise rewards the change." in screen.query_one("#gq-answer", Markdown).source
 
         await pilot.press("enter", "enter", "enter")  # next question: options, counts
@@ -210,7 +220,7 @@ async def test_reveal_and_tally_then_finishing_marks_the_lesson_done_for_those_p
         await pilot.pause()
         assert Shown.from_state(store.presenter()).stage == "answer"
         assert set(store.sessions(gid)[0].tallies) == {"first"}
-        assert "not counted" in str(screen.query_one("#gq-chart", Static).render())
+        assert "hands were not counted" in str(screen.query_one("#gq-summary", Static).render())
 
         await pilot.press("enter")  # after the last question: finish?
         await pilot.pause()

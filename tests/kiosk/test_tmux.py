@@ -1,74 +1,26 @@
-"""The real kiosk in a real terminal (tmux): escape keys and signals, idle reset, finish, staff exit.
-
-Polls the screen with generous deadlines; no assertion depends on how fast the machine is.
-"""
+"""The real kiosk in a real terminal (tmux): escape keys and signals, idle reset, finish, staff exit."""
 
 from __future__ import annotations
 
-import itertools
 import os
 import shlex
-import shutil
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from course.store import Store
 from tests.kiosk.helpers import STAFF_PIN, data_files
+from tests.kiosk.tmux import Pane, needs_tmux
 
-TMUX = shutil.which("tmux")
-pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed here (.ci/run installs it); "
-                                                     "this test drives the kiosk in a real terminal")
+pytestmark = needs_tmux
 
 START = "Press any key to start"
 MAP = "Short lessons for families"
-DEADLINE = 30.0
-_names = itertools.count()
-
-
-class Pane:
-    """One tmux session on its own server socket, so the tests never touch anyone else's tmux."""
-
-    def __init__(self, command: str) -> None:
-        self.socket = f"fc-kiosk-test-{os.getpid()}-{next(_names)}"
-        self.tmux("new-session", "-d", "-s", "kiosk", "-x", "100", "-y", "30", command)
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run([TMUX, "-L", self.socket, "-f", "/dev/null", *args], check=True,
-                              capture_output=True, text=True, timeout=20).stdout
-
-    def keys(self, *keys: str) -> None:
-        for key in keys:
-            self.tmux("send-keys", "-t", "kiosk", key)
-            time.sleep(0.05)  # one key at a time, as a person types
-
-    def type(self, text: str) -> None:
-        self.tmux("send-keys", "-t", "kiosk", "-l", text)
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "kiosk")
-
-    def info(self, name: str) -> str:
-        return self.tmux("display-message", "-p", "-t", "kiosk", f"#{{{name}}}").strip()
-
-    def wait_for(self, check: Callable[[], bool], what: str) -> None:
-        end = time.monotonic() + DEADLINE
-        while time.monotonic() < end:
-            if check():
-                return
-            time.sleep(0.1)
-        pytest.fail(f"gave up waiting for {what}; the screen shows:\n{self.screen()}")
-
-    def wait_text(self, text: str) -> None:
-        self.wait_for(lambda: text in self.screen(), repr(text))
-
-    def close(self) -> None:
-        subprocess.run([TMUX, "-L", self.socket, "kill-server"], capture_output=True, timeout=20)
 
 
 def alive(pid: int) -> bool:

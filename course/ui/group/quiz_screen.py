@@ -1,4 +1,9 @@
-"""The quiz as a group: the question, then the options, then a show of hands, then the answer and the tally."""
+"""The quiz as a group: the question, then the options, then a show of hands, then the answer and the tally.
+
+The options are one list of rows, each with its letter: plain while the room thinks, with a count box beside each
+while hands are counted, and with the right ones marked and a bar with the count beside each once the answer is
+shown. So the room always sees the question and every option together, even at 80x24.
+"""
 
 from __future__ import annotations
 
@@ -6,45 +11,63 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Input, Label, Markdown, Static
+from textual.widgets import Input, Markdown, Static
 
 from course.content.model import Lesson, Question
 from course.group.shown import Shown
-from course.group.tally import bar_lines, option_label, parse_count
+from course.group.tally import bar, hands_problem, option_label, parse_count
+from course.group.text import how_to_answer
 from course.store.errors import StoreError
 from course.store.records import GroupSession
 from course.ui.group.projector import BlankScreen, next_theme, publish
 
-RIGHT_MARK = "\u2713 "
+RIGHT_MARK = "\u2713"
+BAR_WIDTH = 10
 
 HINTS = {
     "question": "Enter: show the options   \u2190 previous   B blank   Esc: the lesson",
     "options": "Enter: count hands   \u2190 previous   B blank   Esc: the lesson",
-    "tally": "Hands for each option, Enter after each   Esc: skip the count",
-    "answer": "Enter: next question   \u2190 previous   B blank   Esc: the lesson",
+    "tally": "Type the hands for each option, Enter after each   Esc: skip the count",
+    "answer": "Enter: next question  \u2193 feedback  \u2190 previous  B blank  Esc: the lesson",
 }
+
+
+def right_labels(question: Question) -> str:
+    return ", ".join(option_label(i) for i, o in enumerate(question.options) if o.correct)
 
 
 def answer_markdown(question: Question) -> str:
     """The right answer(s), each with its feedback, then the explanation."""
-    right = [(i, o) for i, o in enumerate(question.options) if o.correct]
-    heading = "Right answer" if len(right) == 1 else "Right answers"
-    lines = [f"**{heading}: {', '.join(option_label(i) for i, _ in right)}**", ""]
-    for i, option in right:
-        lines += [f"**{option_label(i)}.** {option.text}", "", option.feedback, ""]
+    lines: list[str] = []
+    for i, option in enumerate(question.options):
+        if option.correct:
+            lines += [f"**{option_label(i)}. {option.text}**", "", option.feedback, ""]
     if question.explanation:
         lines += [f"*{question.explanation}*", ""]
     return "\n".join(lines)
 
 
+def option_row(index: int, text: str, key: str, saved: int | None) -> Horizontal:
+    """One option: its letter (and mark), its text, and the count box or the bar beside it."""
+    box = Input("" if saved is None else str(saved), restrict=r"[0-9]*", max_length=3, id=f"count-{key}",
+                classes="count-input")
+    return Horizontal(
+        Static(option_label(index), classes="gq-letter"),
+        Static(text, classes="gq-text", markup=False),
+        box,
+        Static("", classes="gq-bar", markup=False),
+        classes="gq-row", id=f"row-{key}")
+
+
 class GroupQuizScreen(Screen[str]):
     CSS_PATH = "quiz_screen.tcss"
     HELP = ("**Group quiz**\n\n1. The room sees the question. **Enter** shows the options.\n"
-            "2. Ask for a show of hands for each option. **Enter** opens the count boxes.\n"
+            "2. Ask for a show of hands for each option. **Enter** opens a count box beside each option.\n"
             "3. Type a count for each option (**Tab** or **Enter** moves on), then **Enter** on the last box "
-            "shows the right answer and the tally. **Escape** skips the count.\n4. **Enter**: next question. "
-            "After the last one you are asked to finish the session.\n\n- **Left** or **P**: previous "
-            "question\n- **B**: blank the screen\n- **T**: change the theme\n- **Escape**: back to the lesson")
+            "shows the right answer and the counts. **Escape** skips the count.\n4. **Enter**: next question. "
+            "After the last one you are asked to finish the session.\n\n- **Down**, **Page Down**: the "
+            "feedback under the answer\n- **Left** or **P**: previous question\n- **B**: blank the screen\n"
+            "- **T**: change the theme\n- **Escape**: back to the lesson")
     BINDINGS = [
         Binding("right,n,enter,space", "advance", "Next", show=False),
         Binding("left,p", "previous", "Previous question", show=False),
@@ -61,6 +84,7 @@ class GroupQuizScreen(Screen[str]):
         self.questions = lesson.quiz.questions
         self.shown = shown.moved(phase="quiz", question=0, stage="question", blank=False)
         self.tallies: dict[str, dict[str, int]] = {q: dict(c) for q, c in session.tallies.items()}
+        self.kept_anyway: dict[str, int] | None = None  # counts the counselor kept after being told they look odd
 
     @property
     def question(self) -> Question:
@@ -72,11 +96,11 @@ class GroupQuizScreen(Screen[str]):
                 yield Static(f"Quiz: {self.lesson.title}", markup=False, id="gq-lesson")
                 yield Static("", id="gq-count")
             with VerticalScroll(id="gq-page"), Vertical(id="gq-reading"):
+                yield Static("", id="gq-title", markup=False)
                 yield Markdown("", id="gq-prompt", open_links=False)
-                yield Static("", id="gq-options", markup=False)
-                yield Horizontal(id="gq-counts")
+                yield Static("", id="gq-summary", markup=False)
+                yield Vertical(id="gq-options")
                 yield Static("", id="gq-error", classes="error-text", markup=False)
-                yield Static("", id="gq-chart", markup=False)
                 yield Markdown("", id="gq-answer", open_links=False)
             yield Static("", id="gq-hint")
 
@@ -85,54 +109,63 @@ class GroupQuizScreen(Screen[str]):
 
     async def show(self, *, rebuild: bool = False) -> None:
         question, stage = self.question, self.shown.stage
+        self.set_class(stage == "question", "-asking")
+        self.set_class(stage == "answer", "-answer")
+        self.set_class(stage == "tally", "-tally")
         self.query_one("#gq-count", Static).update(f"Question {self.shown.question + 1} of {len(self.questions)}")
         if rebuild:
-            how = "Choose all that apply." if question.multiple else "Choose one."
-            await self.query_one("#gq-prompt", Markdown).update(f"# {question.title}\n\n{question.prompt}\n\n*{how}*")
-            counts = self.query_one("#gq-counts", Horizontal)
-            await counts.remove_children()
-            await counts.mount_all(self._count_box(i, o.key) for i, o in enumerate(question.options))
-            self.query_one("#gq-error", Static).update("")
-        revealed = stage != "question"
-        answered = stage == "answer"
-        options = self.query_one("#gq-options", Static)
-        options.display = revealed
-        options.update("\n\n".join(
-            f"{option_label(i)}. {RIGHT_MARK if answered and o.correct else ''}{o.text}"
-            for i, o in enumerate(question.options)))
-        self.query_one("#gq-counts", Horizontal).display = stage == "tally"
-        chart = self.query_one("#gq-chart", Static)
-        chart.display = answered
-        chart.update(self._chart_text())
+            self.kept_anyway = None
+            self.query_one("#gq-title", Static).update(question.title)
+            options = self.query_one("#gq-options", Vertical)
+            await options.remove_children()
+            saved = self.tallies.get(question.id, {})
+            await options.mount_all(option_row(i, o.text, o.key, saved.get(o.key))
+                                    for i, o in enumerate(question.options))
+            self._say("")
+        # Once the answer is shown, "Right answer" takes the place of "Choose one", to keep it all on one screen.
+        how = "" if stage == "answer" else how_to_answer(question.prompt, question.multiple)
+        prompt = question.prompt + (f"\n\n*{how}*" if how else "")
+        prompt_view = self.query_one("#gq-prompt", Markdown)
+        if prompt_view.source != prompt:
+            await prompt_view.update(prompt)
+        self.query_one("#gq-options").display = stage != "question"
+        self._show_rows(answered=stage == "answer")
+        summary = self.query_one("#gq-summary", Static)
+        summary.display = stage == "answer"
+        summary.update(self._summary())
         answer = self.query_one("#gq-answer", Markdown)
-        answer.display = answered
-        await answer.update(answer_markdown(question) if answered else "")
+        answer.display = stage == "answer"
+        await answer.update(answer_markdown(question) if stage == "answer" else "")
         self.query_one("#gq-hint", Static).update(HINTS[stage])
         page = self.query_one("#gq-page", VerticalScroll)
         if stage == "tally":
-            self.query(Input).first().focus()
-            self.call_after_refresh(page.scroll_to_widget, self.query_one("#gq-counts"), animate=False)
+            self.query(Input).first().focus(scroll_visible=False)
         else:
             page.focus()
-            if rebuild:
-                page.scroll_home(animate=False)
-            elif answered:  # the tally and the answer, in view of the room
-                self.call_after_refresh(page.scroll_to_widget, chart, animate=False, top=True)
+        page.scroll_home(animate=False)  # the question stays in view of the room at every stage
         publish(self.app, self.shown)
 
-    def _count_box(self, index: int, key: str) -> Horizontal:
-        saved = self.tallies.get(self.question.id, {}).get(key)
-        box = Input("" if saved is None else str(saved), restrict=r"[0-9]*", max_length=3, id=f"count-{key}",
-                    classes="count-input")
-        return Horizontal(Label(option_label(index), classes="count-label"), box, classes="count-box")
-
-    def _chart_text(self) -> str:
+    def _show_rows(self, *, answered: bool) -> None:
         counts = self.tallies.get(self.question.id)
+        highest = max(counts.values(), default=0) if counts else 0
+        for i, option in enumerate(self.question.options):
+            row = self.query_one(f"#row-{option.key}", Horizontal)
+            right = answered and option.correct
+            row.set_class(right, "-right")
+            label = option_label(i)
+            row.query_one(".gq-letter", Static).update(f"{label} {RIGHT_MARK}" if right else label)
+            if answered:
+                shown = "" if counts is None else bar(counts.get(option.key, 0), highest, BAR_WIDTH)
+                row.query_one(".gq-bar", Static).update(shown)
+
+    def _summary(self) -> str:
+        question = self.question
+        right = right_labels(question)
+        answer = f"Right answer: {right}" if "," not in right else f"Right answers: {right}"
+        counts = self.tallies.get(question.id)
         if counts is None:
-            return "Hands were not counted for this question."
-        labels = [(k, option_label(i), o.correct) for i, o in enumerate(self.question.options) for k in [o.key]]
-        total = sum(counts.values())
-        return f"Show of hands ({total} in all)\n\n" + "\n".join(bar_lines(labels, counts))
+            return f"{answer}    (hands were not counted)"
+        return f"{answer}    Show of hands: {sum(counts.values())} in all"
 
     async def go(self, *, rebuild: bool = False, **changes) -> None:
         self.shown = self.shown.moved(**changes)
@@ -152,26 +185,46 @@ class GroupQuizScreen(Screen[str]):
                 else:
                     self.dismiss("finish")
 
+    def _present(self) -> int:
+        try:
+            for session in self.app.store.sessions(self.session.group_id):
+                if session.id == self.session.id:
+                    return len(session.present)
+        except StoreError:
+            pass
+        return len(self.session.present)
+
+    def _say(self, problem: str) -> None:
+        """A problem with the counts, under the boxes (or nothing)."""
+        error = self.query_one("#gq-error", Static)
+        error.update(problem)
+        error.display = bool(problem)
+
     async def save_counts(self) -> None:
+        question = self.question
         counts: dict[str, int] = {}
-        for option in self.question.options:
+        for index, option in enumerate(question.options):
             try:
                 value = parse_count(self.query_one(f"#count-{option.key}", Input).value)
             except ValueError as problem:
-                self.query_one("#gq-error", Static).update(f"{option_label(self.question.options.index(option))}: "
-                                                           f"{problem}")
+                self._say(f"{option_label(index)}: {problem}")
                 return
             if value is not None:
                 counts[option.key] = value
         if counts:
-            full = {o.key: counts.get(o.key, 0) for o in self.question.options}
-            try:
-                self.app.store.record_tally(self.session.id, self.question.id, full)
-            except StoreError as error:
-                self.app.report_store_error(error)
+            full = {o.key: counts.get(o.key, 0) for o in question.options}
+            problem = hands_problem(full, self._present(), multiple=question.multiple)
+            if problem and full != self.kept_anyway:
+                self.kept_anyway = full
+                self._say(f"{problem} Check the counts, or press Enter again to keep them.")
                 return
-            self.tallies[self.question.id] = full
-        self.query_one("#gq-error", Static).update("")
+            try:
+                self.app.store.record_tally(self.session.id, question.id, full)
+            except StoreError as store_error:
+                self.app.report_store_error(store_error)
+                return
+            self.tallies[question.id] = full
+        self._say("")
         await self.go(stage="answer")
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -193,7 +246,7 @@ class GroupQuizScreen(Screen[str]):
 
     async def action_escape(self) -> None:
         if self.shown.stage == "tally":
-            self.query_one("#gq-error", Static).update("")
+            self._say("")
             await self.go(stage="answer")
         else:
             self.dismiss(None)
