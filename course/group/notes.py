@@ -1,24 +1,59 @@
-"""Reading a step's facilitator notes: the suggested time and the questions to ask the room."""
+"""Reading a lesson's facilitator notes: how long the group plans to take, the time suggested for each step, and
+the questions to ask the room."""
 
 from __future__ import annotations
 
 import re
 
-from course.content.model import Step
+from course.content.model import Lesson, Step
 
-# "10 minutes. ...", "About 4 minutes in all.", "Role-play (15 minutes). ..."
+# "10 minutes. ...", "About 4 minutes in all.", "Role-play (15 minutes). ...", "Intro, 5 minutes. ..."
 _LEADING = re.compile(r"^\s*(?:about\s+)?(\d{1,3})\s+minutes?\b", re.IGNORECASE)
 _LABELLED = re.compile(r"^\s*[A-Z][\w ,'-]{0,40}\((?:about\s+)?(\d{1,3})\s+minutes?\)", re.IGNORECASE)
+_NAMED = re.compile(r"^\s*[A-Z][\w '-]{0,40},\s*(?:about\s+)?(\d{1,3})\s+minutes?\b", re.IGNORECASE)
+# A whole-session plan: "This lesson plans for a 75-minute group: intro 10 minutes, ...",
+# "Whole session: about 80 minutes (5 + 10 + ...)".
+_PLAN = re.compile(r"(\d{1,3})-minute group|whole session:?\s*(?:about\s+)?(\d{1,3})\s+minutes", re.IGNORECASE)
+_PLANNED_INTRO = re.compile(r"\bintro(?:duction)?,?\s+(\d{1,3})\s+minutes?\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{3,300}?\?)[\"\u201d]")
 
 
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
 def suggested_minutes(facilitator: str) -> int | None:
-    """The time the notes suggest for this step, when they start by saying so."""
-    for pattern in (_LEADING, _LABELLED):
-        found = pattern.match(facilitator)
+    """The time the notes suggest for this step, when they start by saying so.
+
+    A first step's notes often start with the plan for the whole session; then the step's own time is the plan's
+    "intro N minutes", or what the next paragraph starts with ("Opening (5 minutes): ...", "Intro, 5 minutes.").
+    """
+    paragraphs = _paragraphs(facilitator)
+    if paragraphs and _PLAN.search(paragraphs[0]):
+        intro = _PLANNED_INTRO.search(paragraphs[0])
+        if intro:
+            return int(intro.group(1))
+        paragraphs = paragraphs[1:]
+    if not paragraphs:
+        return None
+    for pattern in (_LEADING, _LABELLED, _NAMED):
+        found = pattern.match(paragraphs[0])
         if found:
             return int(found.group(1))
     return None
+
+
+def group_minutes(lesson: Lesson) -> int:
+    """How long the lesson takes as a group session: the plan its facilitator notes state, else the sum of the
+    times they suggest for its steps, else the lesson's own reading time."""
+    for step in lesson.steps:
+        plan = _PLAN.search(step.facilitator)
+        if plan:
+            return int(plan.group(1) or plan.group(2))
+    suggested = [suggested_minutes(step.facilitator) for step in lesson.steps]
+    if any(suggested):
+        return sum(minutes or 0 for minutes in suggested)
+    return lesson.minutes
 
 
 def discussion_questions(step: Step) -> list[str]:

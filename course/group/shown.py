@@ -13,6 +13,9 @@ from typing import Any
 PHASES = ("step", "quiz", "done")
 STALE_SECONDS = 6 * 3600  # a projector state not touched for this long is from an earlier session
 QUIZ_STAGES = ("question", "options", "tally", "answer")
+# What covers the lesson on the projector: nothing ("lesson"), the question "Finish this session?", the attendance
+# list (names!), the group's other screens (names may show), the help or crisis screen, or group mode has closed.
+VIEWS = ("lesson", "finish", "attendance", "menu", "help", "crisis", "closed")
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,8 @@ class Shown:
     question: int = 0  # position in the quiz
     stage: str = "question"  # how much of the quiz question the room sees
     blank: bool = False
+    view: str = "lesson"  # what the projector shows over the lesson (see VIEWS)
+    ended: str = ""  # ISO time the session was finished or the projector closed: the session clock stops there
 
     def to_state(self) -> dict[str, Any]:
         return {"kind": "group", **asdict(self)}
@@ -34,7 +39,7 @@ class Shown:
         if not isinstance(state, dict) or state.get("kind") != "group":
             return None
         types = {"session_id": str, "lesson_id": str, "started": str, "step": int, "phase": str,
-                 "question": int, "stage": str, "blank": bool}
+                 "question": int, "stage": str, "blank": bool, "view": str, "ended": str}
         values: dict[str, Any] = {}
         for f in fields(cls):
             value = state.get(f.name)
@@ -49,21 +54,34 @@ class Shown:
         if not {"session_id", "lesson_id", "started"} <= values.keys():
             return None
         shown = cls(**values)
-        if shown.phase not in PHASES or shown.stage not in QUIZ_STAGES or shown.step < 0 or shown.question < 0:
+        if (shown.phase not in PHASES or shown.stage not in QUIZ_STAGES or shown.view not in VIEWS
+                or shown.step < 0 or shown.question < 0):
             return None
         return shown
 
     def moved(self, **changes: Any) -> Shown:
         return replace(self, **changes)
 
+    @property
+    def over(self) -> bool:
+        """Has the session ended (finished, or the projector closed)? Then its clocks stand still."""
+        return bool(self.ended) or self.view == "closed"
+
     def elapsed_seconds(self, now: datetime | None = None) -> float:
-        try:
-            began = datetime.fromisoformat(self.started)
-        except ValueError:
+        """The session clock: from the start until now, or until it ended."""
+        began = _moment(self.started)
+        if began is None:
             return 0.0
-        if began.tzinfo is None:
-            began = began.replace(tzinfo=UTC)
-        return max(0.0, ((now or datetime.now(UTC)) - began).total_seconds())
+        until = _moment(self.ended) if self.ended else None
+        return max(0.0, ((until or now or datetime.now(UTC)) - began).total_seconds())
+
+
+def _moment(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def current(state: dict[str, Any] | None, now: datetime | None = None) -> Shown | None:

@@ -14,6 +14,7 @@ from course.content.model import Lesson
 from course.group import roster
 from course.store.errors import StoreError
 from course.store.records import GroupSession
+from course.ui.group.projector import closing
 from course.ui.literal import literal
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
@@ -71,6 +72,10 @@ class AttendanceScreen(Screen[None]):
             self.app.report_store_error(error)
         self.reload()
         self.query_one("#present-list", OptionList).focus()
+
+    def on_unmount(self) -> None:
+        if self.app.return_code is not None:  # group mode is closing: tell the notes screen
+            closing(self.app)
 
     def on_screen_resume(self) -> None:
         self.reload()

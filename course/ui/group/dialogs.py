@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
+from course.group.notes import group_minutes
 from course.ui.literal import literal
 from course.ui.screens.dialogs import FormDialog
 from course.ui.widgets.button import Button
@@ -94,6 +95,6 @@ def lesson_items(lessons: Sequence[Lesson]) -> list[tuple[str, Content | str]]:
     items: list[tuple[str, Content | str]] = []
     for lesson in lessons:
         quiz = f", quiz of {len(lesson.quiz.questions)}" if lesson.quiz else ""
-        items.append((lesson.id, Content.assemble(literal(lesson.title), (f"  ({lesson.minutes} min{quiz})",
-                                                                         "italic"))))
+        length = f"  (about {group_minutes(lesson)} min in a group{quiz})"
+        items.append((lesson.id, Content.assemble(literal(lesson.title), (length, "italic"))))
     return items

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from course.group.roster import MAX_GROUP_NAME, check_group_name
 from course.store.errors import StoreError
 from course.ui.group.dialogs import NameDialog
+from course.ui.group.projector import closing
 from course.ui.literal import literal
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.button import Button
@@ -44,6 +45,10 @@ class GroupsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_groups()
         self.query_one("#group-list", OptionList).focus()
+
+    def on_unmount(self) -> None:
+        if self.app.return_code is not None:  # group mode is closing: tell the notes screen
+            closing(self.app)
 
     def on_screen_resume(self) -> None:
         self.refresh_groups()

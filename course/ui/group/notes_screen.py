@@ -6,6 +6,7 @@ presenting app rewrites on every move, a few times a second.
 
 from __future__ import annotations
 
+import re
 import time
 
 from textual.app import ComposeResult
@@ -16,12 +17,23 @@ from textual.timer import Timer
 from textual.widgets import Markdown, Static
 
 from course.content.model import Lesson
-from course.group.notes import discussion_questions, suggested_minutes
+from course.group.notes import discussion_questions, group_minutes, suggested_minutes
 from course.group.shown import Shown, clock, current
 from course.group.tally import option_label
 from course.ui.group.projector import next_theme
 
 POLL_SECONDS = 0.2
+
+# What the projector shows over the lesson, as a line above the notes (see course.group.shown.VIEWS).
+VIEW_TEXT = {
+    "finish": "The projector asks \u201cFinish this session?\u201d",
+    "attendance": "The projector shows the attendance list, with names. Press P there to present the lesson again.",
+    "menu": "The projector shows the group's screens, not the lesson (names may be on it).",
+    "help": "The projector shows the help screen.",
+    "crisis": "The projector shows the crisis numbers.",
+    "closed": "Group mode was closed on the projector.",
+}
+BLANK_TEXT = "The projector is blank (press B there to show it again)."
 
 STAGE_TEXT = {
     "question": "the question only",
@@ -60,8 +72,17 @@ def quiz_notes(lesson: Lesson, shown: Shown) -> str:
         mark = "right" if option.correct else "not quite"
         lines += [f"- **{option_label(i)} ({mark}):** {option.text}", f"  \n  {option.feedback}"]
     if question.explanation:
-        lines += ["", "### Why it matters", "", question.explanation]
+        lines += ["", "### Why it matters", "", _without_heading(question.explanation)]
     return "\n".join(lines)
+
+
+def _without_heading(explanation: str) -> str:
+    """An explanation written as "Why it matters: ..." without those words (they are the heading above it)."""
+    found = re.match(r"\s*why it matters\s*[:.\u2013\u2014-]\s*", explanation, flags=re.IGNORECASE)
+    if not found:
+        return explanation
+    rest = explanation[found.end():]
+    return rest[:1].upper() + rest[1:]
 
 
 class NotesScreen(Screen[None]):
@@ -118,8 +139,9 @@ class NotesScreen(Screen[None]):
         key = None if shown is None else (shown.session_id, shown.phase, shown.step, shown.question)
         if key != self.rendered:
             self.step_since = time.monotonic()
-        status.update("The projector is blank (press B there to show it again).")
-        status.display = bool(shown and shown.blank)
+        covered = VIEW_TEXT.get(shown.view, "") if shown else ""
+        status.update(covered or (BLANK_TEXT if shown and shown.blank else ""))
+        status.display = bool(covered or (shown and shown.blank))
         if shown is None:
             where.update("")
             text = WAITING
@@ -127,6 +149,10 @@ class NotesScreen(Screen[None]):
             where.update(shown.lesson_id)
             text = "This lesson is not in the course this screen loaded (were both started with the same " \
                    "--content folders?)."
+        elif shown.view == "closed":
+            where.update(lesson.title)
+            text = ("# Group mode was closed on the projector\n\nStart `family-course group` there again to go on; "
+                    "this screen will follow it.")
         elif shown.phase == "done":
             where.update(lesson.title)
             text = "# Session finished\n\nThe lesson was marked finished for everyone marked present."
@@ -142,7 +168,7 @@ class NotesScreen(Screen[None]):
             await body.update(text)
             self.query_one("#n-page", VerticalScroll).scroll_home(animate=False)
             self.rendered = key
-        else:
+        elif body.source != text:
             await body.update(text)
 
     def update_clock(self) -> None:
@@ -151,15 +177,16 @@ class NotesScreen(Screen[None]):
             self.query_one("#n-clock", Static).update("")
             self.query_one("#n-timing", Static).update("")
             return
-        self.query_one("#n-clock", Static).update(f"Session time {clock(shown.elapsed_seconds())}")
+        ended = " (ended)" if shown.over else ""
+        self.query_one("#n-clock", Static).update(f"Session time {clock(shown.elapsed_seconds())}{ended}")
         lesson = self._lesson(shown)
         timing = ""
-        if lesson is not None and shown.phase == "step" and shown.step < len(lesson.steps):
+        if lesson is not None and not shown.over and shown.phase == "step" and shown.step < len(lesson.steps):
             minutes = suggested_minutes(lesson.steps[shown.step].facilitator)
             here = clock(time.monotonic() - self.step_since)
-            planned = f"suggested {minutes} min" if minutes else f"whole lesson about {lesson.minutes} min"
-            timing = f"On this step {here} ({planned})"
-        elif shown.phase == "quiz":
+            suggested = f"suggested {minutes} min, " if minutes else ""
+            timing = f"On this step {here} ({suggested}whole session about {group_minutes(lesson)} min)"
+        elif lesson is not None and not shown.over and shown.phase == "quiz":
             timing = f"On this question {clock(time.monotonic() - self.step_since)}"
         self.query_one("#n-timing", Static).update(timing)
 

@@ -13,10 +13,10 @@ from course.content.texts import CRISIS_LINE
 from course.group.shown import Shown
 from course.store.errors import StoreError
 from course.store.records import GroupSession, now, to_iso
-from course.ui.group.projector import BlankScreen, next_theme, publish
+from course.ui.group.projector import BlankScreen, closing, next_theme, publish
 from course.ui.screens.dialogs import ConfirmDialog
 
-HINT = "\u2192 next  \u2190 back  B blank  T theme  F finish  Esc menu  F2 crisis help"
+HINT = "\u2192 next  \u2190 back  B blank  T theme  F finish  Esc attendance  F2 crisis"
 DONE_HINT = "Esc: back to the group  B blank  T theme  F2 crisis help"
 
 
@@ -69,9 +69,14 @@ class PresenterScreen(Screen[str]):
         earlier = Shown.from_state(self.app.store.presenter())
         if earlier is not None and earlier.session_id == self.session.id and earlier.lesson_id == self.lesson.id:
             last = len(self.lesson.steps) - 1
-            self.shown = earlier.moved(step=min(earlier.step, last), phase="step", blank=False)
+            self.shown = earlier.moved(step=min(earlier.step, last), phase="step", blank=False, view="lesson",
+                                       ended="")
         await self.show()
         self.query_one("#p-page", VerticalScroll).focus()
+
+    def on_unmount(self) -> None:
+        if self.app.return_code is not None:  # group mode is closing: tell the notes screen
+            closing(self.app)
 
     async def on_screen_resume(self) -> None:
         if self.is_mounted:
@@ -143,7 +148,7 @@ class PresenterScreen(Screen[str]):
             except StoreError as error:
                 self.app.report_store_error(error)
                 return
-            await self.move(phase="done")
+            await self.move(phase="done", ended=to_iso(now()))
 
         self.app.push_screen(ConfirmDialog(
             f"Finish this session? \u201c{self.lesson.title}\u201d will be marked finished for the {people} "

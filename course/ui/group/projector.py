@@ -1,23 +1,73 @@
-"""What the projected screens share: publishing the shown state, the blank screen, the theme key, finishing."""
+"""What the projected screens share: publishing what the room sees, the blank screen, the theme key.
+
+The notes screen (``family-course group --notes``, another process) follows the projector through the store.
+``publish`` writes where the lesson is; after the first one, every change of screen in the presenting app is
+published too, so the notes also say when the projector shows something else over the lesson (the question
+"Finish this session?", the attendance list with its names, the group's screens, help) and when group mode closes.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from weakref import WeakKeyDictionary
+
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
 from course.group.shown import Shown
 from course.store.errors import StoreError
+from course.store.records import now, to_iso
 from course.ui import themes
+
+_shown: WeakKeyDictionary[App, Shown] = WeakKeyDictionary()  # the lesson's place, per presenting app
 
 
 def publish(app, shown: Shown) -> None:
-    """Tell the notes screen (another process) what the room sees now."""
+    """Tell the notes screen what the room sees now: ``shown``, under whatever screen is on top."""
+    if app not in _shown:
+        app.screen_change_signal.subscribe(app, lambda _: _republish(app))
+    _shown[app] = shown
+    _write(app, shown.moved(view=view_of(app)))
+
+
+def _republish(app) -> None:
+    shown = _shown.get(app)
+    if shown is not None and app.is_running and app.return_code is None:
+        _write(app, shown.moved(view=view_of(app)))
+
+
+def closing(app) -> None:
+    """Group mode is closing: the notes screen says so and stops its clocks. Called as the group screens go."""
+    shown = _shown.pop(app, None)
+    if shown is not None:
+        _write(app, shown.moved(view="closed", ended=shown.ended or to_iso(now())))
+
+
+def _write(app, shown: Shown) -> None:
     try:
         app.store.set_presenter(shown.to_state())
     except StoreError as error:
-        app.report_store_error(error)
+        if app.return_code is None:
+            app.report_store_error(error)
+
+
+def view_of(app) -> str:
+    """What the projector shows over the lesson now (see ``course.group.shown.VIEWS``)."""
+    from course.ui.group.attendance_screen import AttendanceScreen
+    from course.ui.group.presenter_screen import PresenterScreen
+    from course.ui.group.quiz_screen import GroupQuizScreen
+    from course.ui.screens.dialogs import ConfirmDialog
+    from course.ui.screens.help import CrisisScreen, HelpScreen
+
+    top = app.screen
+    if isinstance(top, CrisisScreen):
+        return "crisis"
+    if isinstance(top, HelpScreen):
+        return "help"
+    if any(isinstance(screen, PresenterScreen | GroupQuizScreen) for screen in app.screen_stack):
+        return "finish" if isinstance(top, ConfirmDialog) else "lesson"
+    return "attendance" if isinstance(top, AttendanceScreen) else "menu"
 
 
 def next_theme(app) -> None:

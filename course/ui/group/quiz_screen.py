@@ -19,7 +19,7 @@ from course.group.tally import bar, hands_problem, option_label, parse_count
 from course.group.text import how_to_answer
 from course.store.errors import StoreError
 from course.store.records import GroupSession
-from course.ui.group.projector import BlankScreen, next_theme, publish
+from course.ui.group.projector import BlankScreen, closing, next_theme, publish
 
 RIGHT_MARK = "\u2713"
 BAR_WIDTH = 10
@@ -106,6 +106,10 @@ class GroupQuizScreen(Screen[str]):
 
     async def on_mount(self) -> None:
         await self.show(rebuild=True)
+
+    def on_unmount(self) -> None:
+        if self.app.return_code is not None:  # group mode is closing: tell the notes screen
+            closing(self.app)
 
     async def show(self, *, rebuild: bool = False) -> None:
         question, stage = self.question, self.shown.stage

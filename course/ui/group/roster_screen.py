@@ -17,6 +17,7 @@ from course.group.text import first_name
 from course.store.errors import StoreError
 from course.store.records import Group, GroupSession
 from course.ui.group.dialogs import NameDialog, PickDialog, lesson_items
+from course.ui.group.projector import closing
 from course.ui.literal import literal
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.button import Button
@@ -72,6 +73,10 @@ class RosterScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_roster()
         self.query_one("#people", OptionList).focus()
+
+    def on_unmount(self) -> None:
+        if self.app.return_code is not None:  # group mode is closing: tell the notes screen
+            closing(self.app)
 
     def on_screen_resume(self) -> None:
         self.refresh_roster()
