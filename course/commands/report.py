@@ -8,6 +8,7 @@ import sys
 from course.cli import content_dirs
 
 TABLE, CSV = "table", "csv"
+BOM = "\ufeff"  # tells Excel on Windows the CSV is UTF-8 (otherwise "José" shows as "JosÃ©"); others skip it
 
 
 def register(commands, parent: argparse.ArgumentParser) -> None:
@@ -16,8 +17,10 @@ def register(commands, parent: argparse.ArgumentParser) -> None:
         description="Print one row per profile: lessons finished and started, quiz average, group sessions "
                     "attended and last activity. With --group, only that group's members, then one row per "
                     "session. With --kiosk, the waiting-room counters per day instead. CSV output is safe to "
-                    "open in a spreadsheet.")
+                    "open in a spreadsheet: UTF-8 with a byte-order mark, so Excel shows every letter right.")
     p.add_argument("--format", choices=(TABLE, CSV), default=TABLE, help="table (default) or csv")
+    p.add_argument("--output", "-o", metavar="FILE",
+                   help="write the report to FILE (made private to you) instead of the screen")
     which = p.add_mutually_exclusive_group()
     which.add_argument("--group", metavar="NAME", help="only this group's members, and its sessions")
     which.add_argument("--kiosk", action="store_true", help="waiting-room counters per day")
@@ -25,20 +28,53 @@ def register(commands, parent: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import io
+
     from course.config import resolve_data_dir
     from course.store import Store, StoreError
 
+    text = io.StringIO()
     try:
         with Store(resolve_data_dir(args.data_dir)) as store:
             for problem in store.problems:
                 print(f"family-course: {problem}", file=sys.stderr)
-            return _print(store, args, sys.stdout)
+            code = _print(store, args, text)
     except StoreError as error:
         print(f"family-course: {error}", file=sys.stderr)
         return 1
     except LookupError as error:
         print(f"family-course: {error}", file=sys.stderr)
         return 1
+    report = (BOM if args.format == CSV else "") + text.getvalue()
+    if args.output:
+        return _save(report, args.output)
+    _show(report)
+    return code
+
+
+def _show(report: str) -> None:
+    """Print the report as UTF-8 bytes (with the CSV's line ends as they are), whatever the console's encoding."""
+    sys.stdout.flush()
+    raw = getattr(sys.stdout, "buffer", None)
+    if raw is None:
+        sys.stdout.write(report)
+        return
+    raw.write(report.encode("utf-8"))
+    raw.flush()
+
+
+def _save(report: str, name: str) -> int:
+    import os
+
+    try:
+        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(report.encode("utf-8"))
+    except OSError as error:
+        print(f"family-course: cannot write {name}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"Report saved in {name}.", file=sys.stderr)
+    return 0
 
 
 def _print(store, args: argparse.Namespace, out) -> int:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from course.content.model import Course
 from course.group.tally import option_label
@@ -27,10 +28,16 @@ class ProfileRow:
     started: int  # lessons opened, finished or not
     quiz_average: int | None  # mean of the best result of each quiz taken, in percent
     sessions: int
-    last_activity: datetime | None
+    # The last thing the person did, in local time when it is known; only a day for a group session saved before
+    # times were kept.
+    last_activity: datetime | date | None
 
     def cells(self) -> tuple[str | int | None, ...]:
-        when = self.last_activity.astimezone().strftime("%Y-%m-%d %H:%M") if self.last_activity else None
+        last = self.last_activity
+        if isinstance(last, datetime):
+            when: str | None = last.astimezone().strftime("%Y-%m-%d %H:%M")
+        else:
+            when = last.isoformat() if last is not None else None
         return (self.name, self.finished, self.started, self.quiz_average, self.sessions, when)
 
 
@@ -63,6 +70,9 @@ def profile_rows(store, group: Group | None = None) -> list[ProfileRow]:
     """Every profile (or the group's members), with sessions counted in every group (or that group only)."""
     groups = [group] if group is not None else store.groups()
     sessions = [s for g in groups for s in store.sessions(g.id)]
+    taken_part: dict[tuple[str, str], datetime | None] = {}
+    for g in groups:
+        taken_part.update(store.attended_at(g.id))
     if group is None:
         profiles = store.profiles()
     else:
@@ -83,16 +93,31 @@ def profile_rows(store, group: Group | None = None) -> list[ProfileRow]:
         average = round(sum(best.values()) / len(best)) if best else None
         moments = [m for s in states for m in (s.started, s.finished) if m is not None]
         moments += [r.at for r in results] + [a.at for a in store.answers(profile.id)]
-        moments += [datetime.fromisoformat(s.date + "T12:00").astimezone() for s in attended if _is_date(s.date)]
+        days = []  # sessions saved before times were kept: only their day is known
+        for session in attended:
+            moment = taken_part.get((session.id, profile.id))
+            if moment is not None:
+                moments.append(moment)
+            elif _is_date(session.date):
+                days.append(date.fromisoformat(session.date))
         rows.append(ProfileRow(
             name=profile.name,
             finished=sum(1 for s in states if s.status == "done"),
             started=sum(1 for s in states if s.status in ("in_progress", "done")),
             quiz_average=average,
             sessions=len(attended),
-            last_activity=max(moments, default=None),
+            last_activity=_latest(moments, days),
         ))
     return rows
+
+
+def _latest(moments: list[datetime], days: list[date]) -> datetime | date | None:
+    """The latest moment, or a later day on which only the day is known (never a made-up time of day)."""
+    last = max(moments, default=None)
+    day = max(days, default=None)
+    if day is not None and (last is None or day > last.astimezone().date()):
+        return day
+    return last
 
 
 def session_rows(store, course: Course, group: Group) -> list[SessionRow]:
@@ -128,16 +153,39 @@ def kiosk_rows(store) -> list[tuple[str | int, ...]]:
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str | int | None]]) -> str:
-    """A plain text table: text left, numbers right, a dash for nothing."""
+    """A plain text table: text left, numbers right, a dash for nothing. Columns are measured in terminal cells,
+    so a name with an emoji or a CJK character (two cells wide) does not push its row out of line."""
     shown = [[_cell(c) for c in row] for row in rows]
-    widths = [max([len(h), *(len(r[i]) for r in shown)]) for i, h in enumerate(header)]
+    widths = [max([cell_width(h), *(cell_width(r[i]) for r in shown)]) for i, h in enumerate(header)]
     numeric = [bool(rows) and all(isinstance(r[i], int) or r[i] is None for r in rows) for i in range(len(header))]
 
     def line(cells: Sequence[str]) -> str:
-        out = [c.rjust(w) if num else c.ljust(w) for c, w, num in zip(cells, widths, numeric, strict=True)]
+        out = []
+        for cell, width, num in zip(cells, widths, numeric, strict=True):
+            pad = " " * (width - cell_width(cell))
+            out.append(pad + cell if num else cell + pad)
         return "  ".join(out).rstrip()
 
     return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r) for r in shown)])
+
+
+def cell_width(text: str) -> int:
+    """How many terminal cells ``text`` takes: wide (East Asian wide, most emoji) characters take two; combining
+    marks, variation selectors, skin tones and what a zero-width joiner joins to an emoji take none."""
+    width = 0
+    joined = False
+    for ch in text:
+        if joined:  # the second half of a joined emoji (family, profession) is drawn in the first one's cells
+            joined = False
+            continue
+        if ch == "\u200d":
+            joined = True
+            continue
+        if (unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf")
+                or "\ufe00" <= ch <= "\ufe0f" or "\U0001f3fb" <= ch <= "\U0001f3ff"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
 
 
 def _cell(value: str | int | None) -> str:

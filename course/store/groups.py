@@ -1,8 +1,14 @@
-"""Family groups for group mode (groups.json): rosters, sessions, attendance, hand tallies."""
+"""Family groups for group mode (groups.json): rosters, sessions, attendance, hand tallies.
+
+A session also keeps when each person was last marked present (``marked``) and when it was finished
+(``finished_at``), so reports can say when someone last took part. Sessions saved before these were kept have
+only their date.
+"""
 
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from tinydb import Query
@@ -84,8 +90,29 @@ class GroupsMixin(StoreCore):
     def set_present(self, sid: str, pid: str, present: bool) -> None:
         def change(doc: dict[str, Any]) -> None:
             (_add if present else _discard)(doc["present"], pid)
+            marked = doc.get("marked") if isinstance(doc.get("marked"), dict) else {}
+            if present:
+                marked[pid] = to_iso(now())
+            else:
+                marked.pop(pid, None)
+            doc["marked"] = marked
 
         self._edit("sessions", sid, UNKNOWN_SESSION, change)
+
+    def attended_at(self, gid: str) -> dict[tuple[str, str], datetime | None]:
+        """For each (session id, profile id) of a person present at one of the group's sessions: the last moment
+        they took part (marked present, or the session finished with them present), or None for a session
+        saved before moments were kept."""
+        with self._guard("the sessions"):
+            docs = self._table("sessions").search(_Q.group_id == gid)
+        found: dict[tuple[str, str], datetime | None] = {}
+        for doc in docs:
+            marked = doc.get("marked") if isinstance(doc.get("marked"), dict) else {}
+            finished = _moment(doc.get("finished_at"))
+            for pid in doc["present"]:
+                moments = [m for m in (_moment(marked.get(pid)), finished) if m is not None]
+                found[(doc["id"], pid)] = max(moments, default=None)
+        return found
 
     def record_tally(self, sid: str, question_id: str, counts: dict[str, int]) -> None:
         """Store the room's show of hands for one question (replaces any earlier count)."""
@@ -97,6 +124,7 @@ class GroupsMixin(StoreCore):
 
         def close(doc: dict[str, Any]) -> None:
             doc["finished"] = True
+            doc["finished_at"] = to_iso(now())
 
         doc = self._edit("sessions", sid, UNKNOWN_SESSION, close)
         for pid in doc["present"]:
@@ -139,8 +167,21 @@ class GroupsMixin(StoreCore):
                         if pid in doc[field]:
                             doc[field].remove(pid)
                             changed = True
+                        marked = doc.get("marked")
+                        if isinstance(marked, dict) and pid in marked:
+                            del marked[pid]
+                            changed = True
                 if changed:
                     storage.save_body(body)
+
+
+def _moment(text: Any) -> datetime | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        return from_iso(text)
+    except ValueError:
+        return None
 
 
 def _add(items: list[str], item: str) -> None:

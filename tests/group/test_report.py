@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+import time
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from tinydb import where
 
 from course.cli import main
+from course.commands.report import BOM
 from course.content.model import Course
 from course.group import report
-from course.store import Store
+from course.store import Store, groups, progress
 from tests.group.helpers import LESSON_ID, group_with_people
 
 
@@ -25,6 +28,9 @@ def run_report(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str) -
 
 
 def csv_rows(text: str) -> list[list[str]]:
+    """The rows of a CSV report, which starts with a UTF-8 byte-order mark (for Excel)."""
+    if text.startswith(BOM):
+        text = text[1:]
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
@@ -75,6 +81,7 @@ def test_group_report_lists_sessions_with_tallies(capsys: pytest.CaptureFixture[
     assert "A Sample Lesson" in line and "Q1 A=1 B=6 (right: B)" in line and " 2 " in line
     code, out, _ = run_report(capsys, data_dir, "--group", "Tuesday evening family group", "--format", "csv")
     people, sessions = out.split("\r\n\r\n")
+    assert people.startswith(BOM) and not sessions.startswith(BOM)  # one mark, at the start of the file
     assert [r[0] for r in csv_rows(people)] == ["Name", "Ana", "Ben"]
     assert csv_rows(sessions)[1] == ["2024-05-07", "A Sample Lesson", "2", "yes", "Q1 A=1 B=6 (right: B)"]
 
@@ -122,3 +129,72 @@ def test_group_and_kiosk_together_is_a_usage_error(capsys: pytest.CaptureFixture
     with pytest.raises(SystemExit) as exit_info:
         main(["report", "--data-dir", str(data_dir), "--kiosk", "--group", "x"])
     assert exit_info.value.code == 2
+
+
+def test_csv_starts_with_a_byte_order_mark_so_excel_reads_utf_8(capsysbinary: pytest.CaptureFixture[bytes],
+                                                                 store: Store, data_dir: Path) -> None:
+    store.create_profile("Jos\u00e9")
+    assert main(["report", "--data-dir", str(data_dir), "--format", "csv"]) == 0
+    raw = capsysbinary.readouterr().out
+    assert raw.startswith(b"\xef\xbb\xbfName,")
+    assert "Jos\u00e9".encode() in raw and b"\r\n" in raw and b"\r\r\n" not in raw
+    assert main(["report", "--data-dir", str(data_dir)]) == 0
+    assert not capsysbinary.readouterr().out.startswith(b"\xef\xbb\xbf")  # a table on screen has no mark
+
+
+def test_output_writes_a_private_file(capsys: pytest.CaptureFixture[str], store: Store, data_dir: Path,
+                                      tmp_path: Path) -> None:
+    store.create_profile("Jos\u00e9")
+    target = tmp_path / "families.csv"
+    code = main(["report", "--data-dir", str(data_dir), "--format", "csv", "--output", str(target)])
+    out = capsys.readouterr()
+    assert code == 0 and out.out == "" and str(target) in out.err
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfName,")
+    assert (target.stat().st_mode & 0o777) == 0o600
+    code = main(["report", "--data-dir", str(data_dir), "--output", str(tmp_path / "nowhere" / "x.csv")])
+    assert code == 1 and "cannot write" in capsys.readouterr().err
+
+
+def test_last_activity_is_the_real_time_of_the_last_thing_done(monkeypatch: pytest.MonkeyPatch, store: Store,
+                                                               course: Course) -> None:
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    time.tzset()
+    try:
+        gid, (ana, ben) = group_with_people(store, "Ana", "Ben")
+        store.save_lesson_state(ben, "second-lesson", step=1)  # Ben read at home: a real time, now
+        sid = store.start_session(gid, LESSON_ID, "2024-05-07")
+        morning = datetime(2024, 5, 7, 5, 22, tzinfo=UTC)  # 22:22 the evening before, in Los Angeles
+        monkeypatch.setattr(groups, "now", lambda: morning - timedelta(minutes=50))
+        store.set_present(sid, ana, True)
+        monkeypatch.setattr(groups, "now", lambda: morning)
+        monkeypatch.setattr(progress, "now", lambda: morning)
+        store.finish_session(sid)
+        rows = {r.name: r for r in report.profile_rows(store)}
+        assert rows["Ana"].last_activity == morning
+        assert rows["Ana"].cells()[-1] == "2024-05-06 22:22"  # shown in local time, and never a made-up noon
+        assert rows["Ben"].last_activity is not None and rows["Ben"].last_activity > morning
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_a_session_saved_before_times_were_kept_shows_only_its_day(store: Store) -> None:
+    gid, (ana,) = group_with_people(store, "Ana")
+    sid = store.start_session(gid, LESSON_ID, "2024-05-07")
+    store.set_present(sid, ana, True)
+    store._table("sessions").update({"marked": {}}, where("id") == sid)  # as an older version saved it
+    (row,) = report.profile_rows(store)
+    assert row.last_activity == date(2024, 5, 7) and row.cells()[-1] == "2024-05-07"
+
+
+def test_wide_characters_keep_the_table_in_line(capsys: pytest.CaptureFixture[str], store: Store,
+                                                data_dir: Path) -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    for name in ("Ana \U0001f600", "\u674e\u534e", "Jos\u00e9", "Zo\u00eb", f"Fam {family}"):
+        store.create_profile(name)
+    code, out, _ = run_report(capsys, data_dir)
+    assert code == 0
+    lines = [line for line in out.splitlines() if line.strip()][1:]  # the header, the rule, the rows
+    cells = [report.cell_width(line[: line.index("  0")]) for line in lines[2:]]  # up to the first count
+    assert len(set(cells)) == 1, out  # every row's first count starts in the same column
+    assert report.cell_width("\U0001f600") == 2 and report.cell_width("e\u0301") == 1
