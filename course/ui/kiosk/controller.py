@@ -39,6 +39,14 @@ RECOVERY_WINDOW = 60.0
 SORRY = "Sorry, something went wrong, so the kiosk started again. Nothing was kept."
 
 
+def kiosk_help(screen: Screen) -> None:
+    """Give a shared screen the kiosk's own help as it is shown: the kiosk keeps no journal, so the lines about
+    journal boxes are left out of the lesson reader's help."""
+    screen_help = getattr(type(screen), "HELP", "")
+    if "journal" in screen_help.casefold():
+        screen.HELP = "\n".join(line for line in screen_help.split("\n") if "journal" not in line.casefold())
+
+
 def closing_words(wrong: int, during_wait: int) -> str:
     """What the kiosk prints when staff close it: every staff PIN that did not open it while it ran."""
     words = f"Kiosk closed by staff. Wrong staff PINs while it ran: {wrong + during_wait}"
@@ -80,6 +88,7 @@ class Kiosk:
             signals.ignore_interrupts()  # again: the driver has just installed its own SIGTSTP handler
             signals.end_on_terminate(asyncio.get_running_loop(), self.end_by_signal)
         app.set_interval(TICK_SECONDS, self.tick, name="kiosk idle watcher")
+        app.screen_change_signal.subscribe(app, kiosk_help, immediate=True)
         self.attract = AttractScreen()
         return self.attract
 
