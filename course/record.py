@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -88,6 +90,17 @@ def write(record: Record, path: Path) -> list[Path]:
     if target.suffix.lower() not in (".html", ".htm"):
         target = target.with_name(target.name + ".html")
     text_path = target.with_suffix(".txt")
-    target.write_text(as_html(record), encoding="utf-8")
-    text_path.write_text(as_text(record), encoding="utf-8")
+    write_private(target, as_html(record))
+    write_private(text_path, as_text(record))
     return [target, text_path]
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` readable by this user only (where the system has such modes), as the data
+    folder is: a record names the person and the lessons they took."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(descriptor, "w", encoding="utf-8", newline="") as file:
+        file.write(text)
+    if hasattr(os, "fchmod"):
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o600)  # a file written before, by an older version, may be readable by others

@@ -50,7 +50,7 @@ class StoreCore:
         self._dirty: set[Path] = set()
         self._last_backup: dict[Path, float] = {}
         self._opened = time.monotonic()
-        with self._guard("the saved progress"):
+        with self._guard("your progress"):
             for folder in self.layout.directories():
                 atomic.make_private_dir(folder)
             self._open_checks()

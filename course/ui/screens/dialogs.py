@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, TypeVar
 
 from textual.app import ComposeResult
@@ -10,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from course.ui.literal import visible
 from course.ui.widgets.button import Button
 
 MAX_NAME = 40
@@ -17,7 +19,28 @@ ResultType = TypeVar("ResultType")
 
 
 def valid_pin(pin: str) -> bool:
-    return pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8
+    return pin_problem(pin) is None
+
+
+def pin_problem(pin: str) -> str | None:
+    """What is wrong with ``pin`` as a profile PIN, in words; None if nothing is."""
+    if not (pin.isascii() and pin.isdigit()):
+        return "A PIN is made of digits (0 to 9) only. Please type it again."
+    if not 4 <= len(pin) <= 8:
+        return f"A PIN has 4 to 8 digits; this one has {len(pin)}. Please type it again."
+    return None
+
+
+def name_problem(name: str, taken: Collection[str] = ()) -> str | None:
+    """What is wrong with ``name`` for a new profile, in words; None if nothing is."""
+    if not name:
+        return "Please type a name."
+    if len(name) > MAX_NAME:
+        return f"A name can have up to {MAX_NAME} letters; this one has {len(name)}. Please shorten it."
+    if name.casefold() in {other.casefold() for other in taken}:
+        return (f"There is already a profile called \u201c{visible(name)}\u201d on this computer. Please choose "
+                "another name (add an initial, for example), so that each of you finds your own.")
+    return None
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -94,7 +117,7 @@ class PinDialog(FormDialog[str | None]):
         with Vertical(classes="dialog"):
             yield Static(self.title_text, markup=False, classes="page-title")
             yield Label("PIN (4 to 8 digits)")
-            yield Input(password=True, restrict=r"[0-9]*", max_length=8, id="pin")
+            yield Input(password=True, id="pin")
             yield Static("", id="pin-error", classes="error-text", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("OK", id="ok", variant="primary")
@@ -108,7 +131,7 @@ class PinDialog(FormDialog[str | None]):
 
     def submit(self) -> None:
         pin = self.query_one("#pin", Input).value
-        problem = self.check(pin)
+        problem = pin_problem(pin) or self.check(pin)
         if problem:
             self.show_error(problem)
             self.query_one("#pin", Input).value = ""
@@ -121,15 +144,20 @@ class NewProfileDialog(FormDialog[tuple[str, str | None] | None]):
 
     OK_BUTTON = "create"
 
+    def __init__(self, taken: Collection[str] = ()) -> None:
+        """``taken``: the names of the profiles already on this computer."""
+        super().__init__()
+        self.taken = tuple(taken)
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="new-profile"):
             yield Static("New profile", classes="page-title")
             yield Label("Your name, or any name you like (only shown on this computer)")
-            yield Input(max_length=MAX_NAME, id="name")
+            yield Input(id="name")
             yield Label("PIN, if you want one (4 to 8 digits; leave empty for none)")
-            yield Input(password=True, restrict=r"[0-9]*", max_length=8, id="pin")
+            yield Input(password=True, id="pin")
             yield Label("Type the PIN again")
-            yield Input(password=True, restrict=r"[0-9]*", max_length=8, id="pin2")
+            yield Input(password=True, id="pin2")
             yield Static("", id="profile-error", classes="error-text", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Create profile", id="create", variant="primary")
@@ -142,12 +170,10 @@ class NewProfileDialog(FormDialog[tuple[str, str | None] | None]):
         name = self.query_one("#name", Input).value.strip()
         pin = self.query_one("#pin", Input).value
         again = self.query_one("#pin2", Input).value
-        error = ""
-        if not name:
-            error = "Please type a name."
-        elif pin and not valid_pin(pin):
-            error = "A PIN must be 4 to 8 digits."
-        elif pin != again:
+        error = name_problem(name, self.taken) or ""
+        if not error and pin:
+            error = pin_problem(pin) or ""
+        if not error and pin != again:
             error = "The two PINs are not the same. Please type them again."
         if error:
             self.query_one("#profile-error", Static).update(error)

@@ -44,9 +44,12 @@ def _minutes_text(seconds: float) -> str:
     return "<1" if seconds < 30 else str(_minutes(seconds))
 
 
-def default_record_path(name: str) -> Path:
+def default_record_path(name: str, profile_id: str = "") -> Path:
+    """Where the record is offered to be saved: named after the person, and their profile, so that two
+    people of the same name never write over each other's record."""
     safe = "".join(c if c.isalnum() else "-" for c in name).strip("-")[:30] or "record"
-    return Path.home() / f"family-course-record-{safe}.html"
+    tag = f"-{profile_id[:6]}" if profile_id else ""
+    return Path.home() / f"family-course-record-{safe}{tag}.html"
 
 
 class ProgressScreen(Screen[None]):
@@ -81,7 +84,8 @@ class ProgressScreen(Screen[None]):
                     "quiz scores. It is saved as a web page you can print (.html) and as plain text (.txt). It is "
                     "a personal record, not a certificate.", markup=False)
                 yield Label("Save to this file:")
-                yield Input(str(default_record_path(learner.name)), id="record-path")
+                yield Input(str(default_record_path(learner.name, getattr(learner, "profile_id", ""))),
+                            id="record-path")
                 with Horizontal(classes="buttons"):
                     yield Button("Save record", id="save-record", variant="primary")
                     yield Button("Cards to print", id="cards")
@@ -124,8 +128,9 @@ class ProgressScreen(Screen[None]):
             table.add_row(Text(lesson.title), status_text(lesson, state), score,
                           _minutes_text(state.seconds))
         total = len(self.app.course.lessons)
+        minutes = _minutes(seconds)
         self.query_one("#totals", Static).update(
-            f"Lessons finished: {done} of {total}. Time spent: about {_minutes(seconds)} minutes.")
+            f"Lessons finished: {done} of {total}. Time spent: about {minutes} minute{'' if minutes == 1 else 's'}.")
 
     def _entries(self) -> list[JournalEntry]:
         try:

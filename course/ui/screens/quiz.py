@@ -99,7 +99,8 @@ class QuizScreen(Screen[None]):
             "where you stopped")
     BINDINGS = [
         Binding("c", "check", "Check answer"),
-        Binding("n,enter,c", "advance", "Next question"),
+        Binding("n", "advance", "Next question"),
+        Binding("enter,c", "advance", show=False),
         Binding("escape", "leave", "Course map"),
         Binding("up", "scroll(-1)", show=False),
         Binding("down", "scroll(1)", show=False),
@@ -162,6 +163,8 @@ class QuizScreen(Screen[None]):
         self.query_one("#question-title", Static).update(question.title)
         self.query_one("#prompt", Prose).show(question.prompt)
         how = "Choose all that apply." if question.multiple else "Choose one answer."
+        if how.casefold().rstrip(".") in " ".join(question.prompt.split()).casefold():
+            how = ""  # the question already says so
         self.query_one(".how-to-answer", Static).update(how)
         choices = self.query_one("#choices", ChoiceList)
         await choices.replace_options([(o.key, o.text) for o in question.options], multiple=question.multiple)

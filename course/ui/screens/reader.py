@@ -17,7 +17,7 @@ from course.content.model import Lesson, Reflection, Step
 from course.store.errors import StoreError
 from course.ui.deferred import after_refresh
 from course.ui.screens.dialogs import ConfirmDialog
-from course.ui.widgets.button import Button
+from course.ui.widgets.button import Button, MouseButton
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 from course.ui.widgets.prose import Prose
@@ -114,10 +114,12 @@ class ReaderScreen(Screen[None]):
                 yield Static("", id="step-title", markup=False)
                 yield Prose(id="step-body")
                 yield Vertical(*self._boxes_ahead(), id="reflections")
+            # The buttons are for the mouse: N, P and Escape do the same from the keyboard, and Tab moves between
+            # the text and the step's journal boxes.
             with Horizontal(id="nav"):
-                yield Button("< Back", id="back")
-                yield Button("Next >", id="next", variant="primary")
-                yield Button("Course map", id="map")
+                yield MouseButton("< Back", id="back")
+                yield MouseButton("Next >", id="next", variant="primary")
+                yield MouseButton("Course map", id="map")
         yield CrisisLine()
         yield KeyFooter()
 

@@ -19,9 +19,12 @@ from course.ui.widgets.footer import KeyFooter
 
 class SettingsScreen(Screen[None]):
     CSS_PATH = "settings.tcss"
-    HELP = ("**Settings**\n\n- **Up/Down** and **Space**: choose how the course looks\n"
-            "- **Delete my data**: removes this profile, its progress and journal from this computer")
-    BINDINGS = [Binding("escape", "leave", "Course map")]
+    HELP = ("**Settings**\n\n- **1** to **3**, or **Up/Down** and **Space**: choose how the course looks\n"
+            "- **Tab**: move to the buttons\n"
+            "- **Delete my data**: removes this profile, its progress and journal from this computer\n"
+            "- **Escape**: back to the course map")
+    BINDINGS = [Binding("escape", "leave", "Course map")] + [
+        Binding(str(n), f"choose_theme({n})", show=False) for n in range(1, len(themes.LABELS) + 1)]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="settings"):
@@ -42,7 +45,11 @@ class SettingsScreen(Screen[None]):
         choices = self.query_one("#theme", ChoiceList)
         for item in choices.items:
             item.checked = item.key == self.app.theme
-        self.query_one("#map", Button).focus()
+        chosen = next((item for item in choices.items if item.checked), choices.items[0])
+        chosen.focus()
+
+    def action_choose_theme(self, number: int) -> None:
+        self.query_one("#theme", ChoiceList).choose_number(number)
 
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
         if not event.choices.selected:

@@ -144,7 +144,11 @@ class WelcomeScreen(Screen[None]):
             self.refresh_profiles()
             self._open(profile_id, name)
 
-        self.app.push_screen(NewProfileDialog(), created)
+        try:
+            taken = [profile.name for profile in self.app.store.profiles()]
+        except StoreError:
+            taken = []
+        self.app.push_screen(NewProfileDialog(taken), created)
 
     def action_about(self) -> None:
         from course.ui.screens.about import AboutScreen

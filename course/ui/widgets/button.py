@@ -13,3 +13,7 @@ class Button(TextualButton, inherit_css=False):
     holds exactly those rules, as Textual 8 writes them. The class keeps the name Button, so CSS and queries that
     name Button still find it.
     """
+
+
+class MouseButton(Button, can_focus=False):
+    """A button for the mouse only, where keys shown in the key bar do the same (the lesson reader's)."""

@@ -52,14 +52,15 @@ def key_width(shown: Shown) -> int:
     return text.cell_len
 
 
-def fitting(keys: tuple[Shown, ...], width: int) -> tuple[Shown, ...]:
-    """The keys that fit in ``width`` cells, whole: the last are left out rather than any key cut short."""
-    used, kept = 0, []
-    for shown in keys:
-        used += key_width(shown)
-        if used > width:
-            break
-        kept.append(shown)
+def fitting(keys: tuple[Shown, ...], width: int, *, keep: int = 2, last: str = "ctrl+q") -> tuple[Shown, ...]:
+    """The keys that fit in ``width`` cells, whole: rather than cut any key short, keys are left out from the
+    end, except the first ``keep`` (crisis help and help) and the ``last`` key (quit), which stay."""
+    kept = list(keys)
+    while kept and sum(key_width(shown) for shown in kept) > width:
+        droppable = [n for n, shown in enumerate(kept) if n >= keep and shown.key != last]
+        if not droppable:
+            droppable = [len(kept) - 1]
+        del kept[droppable[-1]]
     return tuple(kept)
 
 
