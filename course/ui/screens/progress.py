@@ -110,7 +110,9 @@ class ProgressScreen(Screen[None]):
         learner = self.app.learner
         table = self.query_one("#summary", DataTable)
         table.clear(columns=True)
-        width = min(max((len(lesson.title) for lesson in self.app.course.lessons), default=10), 38)
+        # The lesson column takes the room the window has; a title longer than that wraps at a word, never cut.
+        longest = max((len(lesson.title) for lesson in self.app.course.lessons), default=10)
+        width = max(20, min(longest, self.app.size.width - 44))
         table.add_column("Lesson", width=width)
         table.add_columns("Status", "Best quiz", "Min")
         states = self._states()
@@ -126,7 +128,7 @@ class ProgressScreen(Screen[None]):
                 best = None
             score = f"{best.score} of {best.total} ({best.percent}%)" if best else "-"
             table.add_row(Text(lesson.title), status_text(lesson, state), score,
-                          _minutes_text(state.seconds))
+                          _minutes_text(state.seconds), height=None)
         total = len(self.app.course.lessons)
         minutes = _minutes(seconds)
         self.query_one("#totals", Static).update(
