@@ -29,17 +29,55 @@ def register(commands, parent: argparse.ArgumentParser) -> None:
     p.add_argument("--idle-timeout", type=idle_seconds, default=DEFAULT_IDLE_TIMEOUT, metavar="SECONDS",
                    help=f"seconds without input before asking 'Are you still there?' (default "
                         f"{DEFAULT_IDLE_TIMEOUT:g}, at least {MIN_IDLE_TIMEOUT:g})")
+    p.add_argument("--check", action="store_true",
+                   help="only say whether the kiosk could start now (staff PIN, data folder, short lessons), and "
+                        "why not; exits 0 if it could, 1 if not")
     p.set_defaults(handler=run)
+
+
+def _staff_pin_hint(args: argparse.Namespace) -> str:
+    if not args.data_dir:
+        return "family-course staff-pin set"
+    import shlex  # here: every start of the course builds the command line, not only the kiosk's
+
+    return f"family-course --data-dir {shlex.quote(str(args.data_dir))} staff-pin set"
 
 
 def run(args: argparse.Namespace) -> int:
     from course.cli import content_dirs
     from course.config import resolve_data_dir
+
+    if args.check:
+        return check(args)
     from course.ui.launch import run_kiosk
 
-    hint = "family-course staff-pin set"
-    if args.data_dir:
-        import shlex  # here: every start of the course builds the command line, not only the kiosk's
+    return run_kiosk(resolve_data_dir(args.data_dir), content_dirs(args), args.idle_timeout,
+                     staff_pin_hint=_staff_pin_hint(args))
 
-        hint = f"family-course --data-dir {shlex.quote(str(args.data_dir))} staff-pin set"
-    return run_kiosk(resolve_data_dir(args.data_dir), content_dirs(args), args.idle_timeout, staff_pin_hint=hint)
+
+def check(args: argparse.Namespace) -> int:
+    """Say whether the kiosk could start now, and if not why not, without starting it (for start scripts)."""
+    import sys
+
+    from course.cli import content_dirs
+    from course.config import resolve_data_dir
+    from course.content import load_course
+    from course.store import Store, StoreError
+
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        with Store(data_dir) as store:
+            has_pin = store.has_staff_pin()
+    except StoreError as error:
+        print(f"family-course: cannot use the data folder {data_dir}: {error}", file=sys.stderr)
+        return 1
+    if not has_pin:
+        print("family-course: kiosk mode needs a staff PIN, so that staff (and only staff) can close it.\n"
+              f"Set one first with:\n\n    {_staff_pin_hint(args)}\n", file=sys.stderr)
+        return 1
+    lessons = len(load_course(content_dirs(args)).kiosk_lessons())
+    if not lessons:
+        print("family-course: warning: no lesson is marked 'kiosk: true'; the kiosk will say that no lessons are "
+              "available.", file=sys.stderr)
+    print(f"The kiosk can start. Staff PIN: set. Data folder: {data_dir}. Short lessons: {lessons}.")
+    return 0

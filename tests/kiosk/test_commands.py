@@ -83,3 +83,18 @@ def test_idle_timeout_must_be_sensible(value: str, capsys: pytest.CaptureFixture
         main(["kiosk", "--idle-timeout", value])
     assert exit_info.value.code == 2
     assert "--idle-timeout" in capsys.readouterr().err
+
+
+def test_check_says_whether_the_kiosk_could_start_without_starting_it(tmp_path: Path) -> None:
+    result = run("--data-dir", str(tmp_path), "kiosk", "--check")
+    assert result.returncode == 1 and "needs a staff PIN" in result.stderr and result.stdout == ""
+    assert f"family-course --data-dir {tmp_path} staff-pin set" in result.stderr
+    run("--data-dir", str(tmp_path), "staff-pin", "set", stdin="482913\n")
+    result = run("--data-dir", str(tmp_path), "kiosk", "--check")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert result.stdout.startswith("The kiosk can start. Staff PIN: set.") and "Short lessons: " in result.stdout
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("x", encoding="utf-8")
+    result = run("--data-dir", str(not_a_folder), "kiosk", "--check")
+    assert result.returncode == 1 and "cannot use the data folder" in result.stderr
+    assert "Traceback" not in result.stderr
