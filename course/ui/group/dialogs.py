@@ -95,6 +95,6 @@ def lesson_items(lessons: Sequence[Lesson]) -> list[tuple[str, Content | str]]:
     items: list[tuple[str, Content | str]] = []
     for lesson in lessons:
         quiz = f", quiz of {len(lesson.quiz.questions)}" if lesson.quiz else ""
-        length = f"  (about {group_minutes(lesson)} min in a group{quiz})"
+        length = f"  (about {group_minutes(lesson)} min{quiz})"
         items.append((lesson.id, Content.assemble(literal(lesson.title), (length, "italic"))))
     return items

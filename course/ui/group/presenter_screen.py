@@ -71,6 +71,7 @@ class PresenterScreen(Screen[str]):
             last = len(self.lesson.steps) - 1
             self.shown = earlier.moved(step=min(earlier.step, last), phase="step", blank=False, view="lesson",
                                        ended="")
+        self.app.clear_notifications()  # messages meant for the counselor leave the room's screen
         await self.show()
         self.query_one("#p-page", VerticalScroll).focus()
 

@@ -66,8 +66,8 @@ class RosterScreen(Screen[None]):
                 yield Button("Add person", id="add")
                 yield Button("Add existing", id="existing")
                 yield Button("Back", id="back")
-            yield Static("Keys: S session \u00b7 A add \u00b7 E existing \u00b7 R rename \u00b7 Del remove \u00b7 "
-                         "? help \u00b7 Esc back", classes="muted key-hint")
+            yield Static("S session \u00b7 A add \u00b7 E existing \u00b7 R rename \u00b7 Del remove \u00b7 ? help "
+                         "\u00b7 Esc back", classes="muted key-hint")
         yield CrisisLine()
 
     def on_mount(self) -> None:
