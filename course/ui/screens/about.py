@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Markdown
 
 from course.content.texts import about_text
+from course.ui.navigation import leave
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
@@ -26,4 +27,4 @@ class AboutScreen(Screen[None]):
         yield KeyFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.app.pop_screen()
+        leave(self)

@@ -17,6 +17,8 @@ from textual.widgets import Input, Label, Static
 
 from course import cards
 from course.store.errors import StoreError
+from course.ui.deferred import after_refresh
+from course.ui.navigation import leave
 from course.ui.widgets.button import Button
 from course.ui.widgets.choices import ChoiceList
 from course.ui.widgets.crisis_line import CrisisLine
@@ -96,7 +98,7 @@ class CardsScreen(Screen[None]):
     def _status(self, text: str) -> None:
         status = self.query_one("#cards-status", Static)
         status.update(text)
-        self.call_after_refresh(self.query_one("#cards-page", VerticalScroll).scroll_end, animate=False)
+        after_refresh(self, self.query_one("#cards-page", VerticalScroll).scroll_end, animate=False)
 
     def save_cards(self) -> None:
         raw = self.query_one("#cards-folder", Input).value.strip()
@@ -136,7 +138,7 @@ class CardsScreen(Screen[None]):
             self.query_one("#cards-fill", ChoiceList).choose_number(number)
 
     def action_leave(self) -> None:
-        self.app.pop_screen()
+        leave(self)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         match event.button.id:

@@ -17,6 +17,7 @@ from course.store.errors import StoreError
 from course.store.records import LessonState, OpenQuiz, QuizResult
 from course.ui.deferred import after_refresh
 from course.ui.literal import literal
+from course.ui.navigation import on_top, push
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
@@ -190,7 +191,7 @@ class CourseMapScreen(Screen[None]):
         return True
 
     def open_lesson(self, lesson: Lesson) -> None:
-        self.app.push_screen(self.app.reader_for(lesson))
+        push(self, self.app.reader_for(lesson))
 
     def open_quiz(self, lesson: Lesson) -> None:
         from course.ui.screens.quiz import begin_quiz
@@ -198,7 +199,7 @@ class CourseMapScreen(Screen[None]):
         if lesson.quiz is None:
             self.app.notify(lesson.quiz_problem or "This lesson has no quiz.", markup=False)
             return
-        self.app.push_screen(begin_quiz(self.app, lesson))
+        push(self, begin_quiz(self.app, lesson))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if self._tell_if_broken(event.option.id):
@@ -221,16 +222,18 @@ class CourseMapScreen(Screen[None]):
     def action_progress(self) -> None:
         from course.ui.screens.progress import ProgressScreen
 
-        self.app.push_screen(ProgressScreen())
+        push(self, ProgressScreen())
 
     def action_settings(self) -> None:
         from course.ui.screens.settings import SettingsScreen
 
-        self.app.push_screen(SettingsScreen())
+        push(self, SettingsScreen())
 
     def action_leave(self) -> None:
-        self.app.learner = None
-        self.app.pop_screen()
+        if on_top(self):
+            self.app.save_open_work()
+            self.app.learner = None
+            self.app.pop_screen()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         match event.button.id:

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from course.ui.literal import visible
+from course.ui.navigation import dismiss
 from course.ui.widgets.button import Button
 
 MAX_NAME = 40
@@ -51,6 +52,7 @@ class ConfirmDialog(ModalScreen[bool]):
         super().__init__()
         self.question, self.yes, self.no, self.danger = question, yes, no, danger
         self.focus_yes = focus_yes
+        self.AUTO_FOCUS = "#yes" if focus_yes else "#no"  # focused when shown (no query that a quick close breaks)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -63,14 +65,11 @@ class ConfirmDialog(ModalScreen[bool]):
                     yield Button(self.no, id="no", variant="primary")
                     yield Button(self.yes, id="yes", variant="error" if self.danger else "default")
 
-    def on_mount(self) -> None:
-        self.query_one("#yes" if self.focus_yes else "#no", Button).focus()
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        dismiss(self, event.button.id == "yes")
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        dismiss(self, False)
 
 
 class FormDialog(ModalScreen[ResultType]):
@@ -99,10 +98,10 @@ class FormDialog(ModalScreen[ResultType]):
         if event.button.id == self.OK_BUTTON:
             self.submit()
         else:
-            self.dismiss(self.CANCELLED)
+            dismiss(self, self.CANCELLED)
 
     def action_cancel(self) -> None:
-        self.dismiss(self.CANCELLED)
+        dismiss(self, self.CANCELLED)
 
 
 class PinDialog(FormDialog[str | None]):
@@ -123,8 +122,7 @@ class PinDialog(FormDialog[str | None]):
                 yield Button("OK", id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")
 
-    def on_mount(self) -> None:
-        self.query_one("#pin", Input).focus()
+    AUTO_FOCUS = "#pin"
 
     def show_error(self, message: str) -> None:
         self.query_one("#pin-error", Static).update(message)
@@ -136,7 +134,7 @@ class PinDialog(FormDialog[str | None]):
             self.show_error(problem)
             self.query_one("#pin", Input).value = ""
         else:
-            self.dismiss(pin)
+            dismiss(self, pin)
 
 
 class NewProfileDialog(FormDialog[tuple[str, str | None] | None]):
@@ -163,8 +161,7 @@ class NewProfileDialog(FormDialog[tuple[str, str | None] | None]):
                 yield Button("Create profile", id="create", variant="primary")
                 yield Button("Cancel", id="cancel")
 
-    def on_mount(self) -> None:
-        self.query_one("#name", Input).focus()
+    AUTO_FOCUS = "#name"
 
     def submit(self) -> None:
         name = self.query_one("#name", Input).value.strip()
@@ -178,7 +175,7 @@ class NewProfileDialog(FormDialog[tuple[str, str | None] | None]):
         if error:
             self.query_one("#profile-error", Static).update(error)
             return
-        self.dismiss((name, pin or None))
+        dismiss(self, (name, pin or None))
 
     def next_box(self, box: Input) -> bool:
         order = ["name", "pin", "pin2"]

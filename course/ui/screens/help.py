@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from course.config import Settings
 from course.content.texts import crisis_text
+from course.ui.navigation import dismiss
 from course.ui.widgets.button import Button
 from course.ui.widgets.prose import Prose
 
@@ -58,8 +59,7 @@ class TextDialog(ModalScreen[None]):
             with Horizontal(classes="buttons dialog-buttons"):
                 yield Button("Close", id="close", variant="primary")
 
-    def on_mount(self) -> None:
-        self.query_one("#close", Button).focus(scroll_visible=False)
+    AUTO_FOCUS = "#close"  # outside the scrolling text, so the text stays at its top
 
     def action_scroll(self, lines: int) -> None:
         self.query_one(".dialog-text", VerticalScroll).scroll_relative(y=lines, animate=False)
@@ -72,10 +72,10 @@ class TextDialog(ModalScreen[None]):
             text.scroll_home(animate=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss()
+        dismiss(self)
 
     def action_close(self) -> None:
-        self.dismiss()
+        dismiss(self)
 
 
 class HelpScreen(TextDialog):

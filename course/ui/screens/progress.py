@@ -27,6 +27,7 @@ from course import record
 from course.store.errors import StoreError
 from course.store.records import JournalEntry, LessonState
 from course.ui.literal import literal, visible
+from course.ui.navigation import leave, push
 from course.ui.screens.course_map import status_text
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.button import Button
@@ -201,7 +202,7 @@ class ProgressScreen(Screen[None]):
             self._current = None
             self.fill_journal()
 
-        self.app.push_screen(ConfirmDialog("Delete this journal entry? This cannot be undone.", yes="Delete",
+        push(self, ConfirmDialog("Delete this journal entry? This cannot be undone.", yes="Delete",
                                            danger=True), confirmed)
 
     def build_record(self) -> record.Record:
@@ -234,7 +235,7 @@ class ProgressScreen(Screen[None]):
         status.update("Saved:\n" + "\n".join(str(p) for p in written))
 
     def action_leave(self) -> None:
-        self.app.pop_screen()
+        leave(self)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         match event.button.id:
@@ -248,7 +249,7 @@ class ProgressScreen(Screen[None]):
                 from course.ui.screens.cards import CardsScreen, folder_beside_record
 
                 folder = folder_beside_record(self.query_one("#record-path", Input).value)
-                self.app.push_screen(CardsScreen(folder, personal=True))
+                push(self, CardsScreen(folder, personal=True))
             case "map":
                 self.action_leave()
 

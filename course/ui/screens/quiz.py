@@ -14,6 +14,7 @@ from course.content.model import Lesson, Question
 from course.grading import Attempt, Outcome
 from course.store.errors import StoreError
 from course.ui.deferred import after_refresh
+from course.ui.navigation import leave, replace
 from course.ui.widgets.button import Button
 from course.ui.widgets.choices import ChoiceList
 from course.ui.widgets.crisis_line import CrisisLine
@@ -245,10 +246,10 @@ class QuizScreen(Screen[None]):
             self.position += 1
             await self.show_question()
             return
-        self.app.switch_screen(finish_quiz(self.app, self.lesson, self.attempt))
+        replace(self, finish_quiz(self.app, self.lesson, self.attempt))
 
     def action_leave(self) -> None:
-        self.app.pop_screen()
+        leave(self)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "check":
@@ -335,10 +336,10 @@ class QuizResultScreen(Screen[None]):
     def action_retry(self) -> None:
         retry = self.attempt.retry()
         if retry.question_ids:
-            self.app.switch_screen(begin_quiz(self.app, self.lesson, retry))
+            replace(self, begin_quiz(self.app, self.lesson, retry))
 
     def action_leave(self) -> None:
-        self.app.pop_screen()
+        leave(self)
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         match event.button.id:

@@ -16,6 +16,7 @@ from textual.widgets import Static, TextArea
 from course.content.model import Lesson, Reflection, Step
 from course.store.errors import StoreError
 from course.ui.deferred import after_refresh
+from course.ui.navigation import leave, on_top, push
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.button import Button, MouseButton
 from course.ui.widgets.crisis_line import CrisisLine
@@ -125,7 +126,8 @@ class ReaderScreen(Screen[None]):
 
     async def on_screen_resume(self) -> None:
         # Also sent when a dialog over this screen closes: only a newly opened lesson is started.
-        if self._to_open:
+        # Not when the screen has already gone again (a burst of keys), nor once the person has left.
+        if self._to_open and on_top(self) and self.app.learner is not None:
             self._to_open = False
             await self._start()
 
@@ -317,6 +319,8 @@ class ReaderScreen(Screen[None]):
         self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.save_reflections)
 
     async def action_next(self) -> None:
+        if not on_top(self):  # a button press left over from a burst of keys
+            return
         self.save_reflections()
         if self.index < len(self.lesson.steps) - 1:
             await self.show_step(self.index + 1, save=True)
@@ -331,7 +335,7 @@ class ReaderScreen(Screen[None]):
     def action_leave(self) -> None:
         self.save_reflections()
         self._save_position()
-        self.app.pop_screen()
+        leave(self)
 
     def finish(self) -> None:
         try:
@@ -340,7 +344,7 @@ class ReaderScreen(Screen[None]):
             self.app.report_store_error(error)
         if self.lesson.quiz is None:
             self.app.notify(f"You finished \u201c{self.lesson.title}\u201d. Well done.", markup=False)
-            self.app.pop_screen()
+            leave(self)
             return
 
         def chosen(take_quiz: bool | None) -> None:
@@ -348,9 +352,9 @@ class ReaderScreen(Screen[None]):
             if take_quiz:
                 from course.ui.screens.quiz import begin_quiz
 
-                self.app.push_screen(begin_quiz(self.app, self.lesson))
+                push(self, begin_quiz(self.app, self.lesson))
 
-        self.app.push_screen(
+        push(self,
             ConfirmDialog(f"You finished \u201c{self.lesson.title}\u201d. Well done.\n\nThe short quiz checks what "
                           "you learned. Each answer explains itself, so it is a way to learn, not a test to fear.",
                           yes="Take the quiz", no="Back to course map", focus_yes=True),

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from course.store.errors import StoreError
 from course.ui import themes
+from course.ui.navigation import leave, push
 from course.ui.screens.dialogs import ConfirmDialog, PinDialog
 from course.ui.widgets.button import Button
 from course.ui.widgets.choices import ChoiceList
@@ -106,15 +107,15 @@ class SettingsScreen(Screen[None]):
                 except StoreError as error:
                     return str(error)
 
-            self.app.push_screen(PinDialog("Type your PIN to delete your data", check),
+            push(self, PinDialog("Type your PIN to delete your data", check),
                                  lambda pin: erase() if pin is not None else None)
 
-        self.app.push_screen(ConfirmDialog(
+        push(self, ConfirmDialog(
             "Delete all your data? Your progress, quiz answers and journal will be removed from this computer. "
             "This cannot be undone.", yes="Delete my data", no="Keep my data", danger=True), confirmed)
 
     def action_leave(self) -> None:
-        self.app.pop_screen()
+        leave(self)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "delete":

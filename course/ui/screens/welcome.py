@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from course.store.errors import StoreError
 from course.ui.literal import literal, visible
+from course.ui.navigation import push
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
@@ -113,7 +114,7 @@ class WelcomeScreen(Screen[None]):
             if pin is not None:
                 self._open(profile.id, profile.name)
 
-        self.app.push_screen(PinDialog(f"PIN for {visible(profile.name)}", check), after)
+        push(self, PinDialog(f"PIN for {visible(profile.name)}", check), after)
 
     def _open(self, profile_id: str, name: str) -> None:
         from course.learner import StoredLearner
@@ -127,7 +128,7 @@ class WelcomeScreen(Screen[None]):
             theme = None
         if theme:
             app.apply_theme(theme)
-        app.push_screen(CourseMapScreen())
+        push(self, CourseMapScreen())
 
     def action_new_profile(self) -> None:
         from course.ui.screens.dialogs import NewProfileDialog
@@ -148,12 +149,12 @@ class WelcomeScreen(Screen[None]):
             taken = [profile.name for profile in self.app.store.profiles()]
         except StoreError:
             taken = []
-        self.app.push_screen(NewProfileDialog(taken), created)
+        push(self, NewProfileDialog(taken), created)
 
     def action_about(self) -> None:
         from course.ui.screens.about import AboutScreen
 
-        self.app.push_screen(AboutScreen())
+        push(self, AboutScreen())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "new":
