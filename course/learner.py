@@ -128,7 +128,8 @@ class GuestLearner:
             attempt.answers[question_id] = tuple(choices)
 
     def start_quiz(self, lesson_id: str, question_ids: Sequence[str], already_right: Sequence[str]) -> None:
-        self.open_quizzes_by_lesson[lesson_id] = OpenQuiz(lesson_id, tuple(question_ids), tuple(already_right), {}, now())
+        attempt = OpenQuiz(lesson_id, tuple(question_ids), tuple(already_right), {}, now())
+        self.open_quizzes_by_lesson[lesson_id] = attempt
 
     def open_quiz(self, lesson_id: str) -> OpenQuiz | None:
         attempt = self.open_quizzes_by_lesson.get(lesson_id)

@@ -133,7 +133,9 @@ class ProgressMixin(StoreCore):
 
     # -- quizzes -----------------------------------------------------------------------------------
 
-    def start_quiz(self, pid: str, lesson_id: str, question_ids: Sequence[str], already_right: Sequence[str] = ()) -> None:
+    def start_quiz(
+        self, pid: str, lesson_id: str, question_ids: Sequence[str], already_right: Sequence[str] = ()
+    ) -> None:
         """Begin a quiz attempt (the whole quiz, or a retry of some questions); it is open until its result is
         recorded. Answers recorded from now on belong to it."""
         doc = {

@@ -11,12 +11,12 @@ from course.learner import StoredLearner
 from course.store import Store, StoreError
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.help import CrisisScreen, HelpScreen
-from course.ui.widgets.prose import Prose
 from course.ui.screens.progress import ProgressScreen
 from course.ui.screens.reader import ReaderScreen
 from course.ui.screens.settings import SettingsScreen
 from course.ui.screens.too_small import TooSmallScreen
 from course.ui.screens.welcome import WelcomeScreen
+from course.ui.widgets.prose import Prose
 from tests.ui.helpers import make_app, record_notices
 
 STRANGE_NAMES = ["[bold red]Mum[/]", "\x1b[31mDad\x1b[0m", "李小龍 👨‍👩‍👧", "O'Brien, \"Pat\"", "[link=x]y[/link]"]
