@@ -348,11 +348,13 @@ class ReaderScreen(Screen[None]):
             return
 
         def chosen(take_quiz: bool | None) -> None:
+            if not on_top(self):
+                return
             self.app.pop_screen()
-            if take_quiz:
+            if take_quiz:  # over the course map, where the reader was opened
                 from course.ui.screens.quiz import begin_quiz
 
-                push(self, begin_quiz(self.app, self.lesson))
+                self.app.push_screen(begin_quiz(self.app, self.lesson))
 
         push(self,
             ConfirmDialog(f"You finished \u201c{self.lesson.title}\u201d. Well done.\n\nThe short quiz checks what "
