@@ -37,7 +37,7 @@ def status_text(lesson: Lesson, state: LessonState) -> str:
 def score_text(lesson: Lesson, best: QuizResult | None, open_quiz: OpenQuiz | None = None) -> str:
     if lesson.quiz is None:
         return "Quiz unavailable" if lesson.wants_quiz else ""
-    if open_quiz is not None:
+    if open_quiz is not None and open_quiz.answers:
         answered = len(open_quiz.answers)
         return f"Quiz: {answered} of {len(open_quiz.question_ids)} answered, press Q to carry on"
     if best is None:
