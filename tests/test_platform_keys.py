@@ -73,8 +73,6 @@ async def test_crisis_help_opens_with_a_click_on_the_key_bar(tmp_path: Path) -> 
         assert isinstance(app.screen, CrisisScreen)
 
 
-@pytest.mark.xfail(strict=True, reason="reported: home mode reaches crisis help only by F2 (fn+F2 on a Mac) or a "
-                                       "click on the key bar; a letter key belongs in course/ui/app.py's BINDINGS")
 def test_crisis_help_also_has_a_key_that_is_not_an_f_key() -> None:
     keys = [b.key for b in Binding.make_bindings(CourseApp.BINDINGS) if b.action == "crisis"]
     assert [key for key in keys if not F_KEY.fullmatch(key)], keys

@@ -44,6 +44,8 @@ class CourseApp(App[int]):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding(CRISIS_KEY, "crisis", "Crisis help", priority=True),
+        # A key that is not an F-key, for keyboards where F2 needs fn (a Mac); not a priority, so "!" is typed in a box
+        Binding("exclamation_mark", "crisis", "Crisis help", show=False),
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding(FINISH_KEY, "finish_visit", "Finish", priority=True),  # kiosk mode only (see check_action)

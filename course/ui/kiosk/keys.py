@@ -22,7 +22,7 @@ KIOSK_ONLY_ACTIONS = frozenset({"staff", "finish_visit"})
 GENERAL_HELP = f"""\
 **Everywhere**
 
-- **F2**: crisis help (phone numbers)
+- **F2** or **!**: crisis help (phone numbers)
 - **?**: this help
 - **Tab** and **Shift+Tab**: move between buttons
 - **Enter**: press the highlighted button

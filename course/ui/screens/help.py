@@ -17,7 +17,7 @@ from course.ui.widgets.prose import Prose
 GENERAL_HELP = """\
 **Everywhere**
 
-- **F2**: crisis help (phone numbers)
+- **F2** or **!**: crisis help (phone numbers); on a Mac, F2 may need the fn key
 - **?**: this help
 - **Tab** and **Shift+Tab**: move between buttons and boxes
 - **Enter**: press the highlighted button

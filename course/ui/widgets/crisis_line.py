@@ -8,5 +8,5 @@ from course.content.texts import CRISIS_LINE
 
 
 class CrisisLine(Static):
-    def __init__(self, key_label: str = "F2") -> None:
-        super().__init__(f"{CRISIS_LINE}  More help: press {key_label}.", markup=False, classes="crisis-line")
+    def __init__(self, key_label: str = "F2 or !") -> None:
+        super().__init__(f"{CRISIS_LINE}  More help: {key_label}", markup=False, classes="crisis-line")
