@@ -1,0 +1,109 @@
+"""A family member's journey in a real terminal at 80x24, by keyboard, as the README promises it."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+import time
+from pathlib import Path
+
+from course.content import load_course
+from course.content.model import Lesson
+from tests.kiosk.tmux import Pane, needs_tmux
+
+pytestmark = needs_tmux
+
+ENDED = "course ended"
+
+
+def start(data: Path) -> Pane:
+    command = shlex.join([sys.executable, "-m", "course", "--data-dir", str(data)])
+    return Pane(f"{command}; echo {ENDED}; exec sleep 120", width=80, height=24)
+
+
+def press(pane: Pane, *keys: str, wait: str | None = None) -> None:
+    pane.keys(*keys)
+    if wait is not None:
+        pane.wait_text(wait)
+
+
+def wrong_choices(lesson: Lesson) -> list[str]:
+    """For each question, the number key of an option that is wrong on its own."""
+    assert lesson.quiz is not None
+    return [str(next(n for n, option in enumerate(question.options, 1) if not option.correct))
+            for question in lesson.quiz.questions]
+
+
+def test_the_home_journey_at_80x24(tmp_path: Path) -> None:
+    course = load_course()
+    first, last = course.lessons[0], course.lessons[-1]
+    data = tmp_path / "data"
+    pane = start(data)
+    try:
+        pane.wait_text("Who is using the course?")
+        press(pane, "n", wait="New profile")
+        pane.type("Ana")
+        press(pane, "Enter", "Enter", wait="Course map for Ana")
+
+        # The list has the focus, on the lesson to continue: arrows move, Enter opens the highlighted lesson.
+        press(pane, "Down", "Enter", wait=course.lessons[1].title)
+        assert "Step 1 of" in pane.screen()
+        press(pane, "Escape", wait="Course map for Ana")
+        press(pane, "Up", "Enter", wait=f"Step 1 of {len(first.steps)}")
+
+        # A journal answer through Tab, then Ctrl+Q at once: it is kept.
+        step = next(n for n, s in enumerate(first.steps) if s.reflections)
+        press(pane, *["n"] * step, wait=f"Step {step + 1} of")
+        press(pane, "Tab", wait="Escape: back to the lesson text")
+        assert first.steps[step].reflections[0].prompt.split()[0] in pane.screen()
+        pane.type("I will ask gently")
+        press(pane, "C-q", wait=ENDED)
+        pane.close()
+
+        pane = start(data)
+        pane.wait_text("Who is using the course?")
+        press(pane, "Enter", wait="Course map for Ana")
+        press(pane, "Enter", wait=f"Step {step + 1} of")
+        press(pane, "Tab", wait="I will ask gently")
+
+        # F2 shows 911 and 988 without scrolling.
+        press(pane, "F2", wait="Crisis help")
+        screen = pane.screen()
+        assert "911" in screen and "988" in screen
+        press(pane, "Escape", "Escape", "Escape", wait="Course map for Ana")
+
+        # Finish the last lesson, look at it again: it stays done.
+        press(pane, "End", "Enter", wait=f"Step 1 of {len(last.steps)}")
+        press(pane, *["n"] * (len(last.steps) - 1), wait="Finish lesson")
+        press(pane, "n", wait="Well done")
+        press(pane, "Escape", wait="Course map for Ana")  # not the quiz now: back to the map
+        press(pane, "End", "Enter", wait=f"Step 1 of {len(last.steps)}")
+        press(pane, "Escape", wait="Course map for Ana")
+        press(pane, "End")
+        pane.wait_for(lambda: f"{len(course.lessons)}. {last.title}" in pane.screen(), "the last lesson")
+        assert "Done" in pane.screen().split(f"{len(course.lessons)}. {last.title}")[1]
+
+        # Leave the quiz after two answers; it carries on at question 3.
+        wrong = wrong_choices(last)
+        total = len(wrong)
+        press(pane, "q", wait=f"Question 1 of {total}")
+        press(pane, wrong[0], "c", wait="Next question")
+        press(pane, "n", wait=f"Question 2 of {total}")
+        press(pane, wrong[1], "c", wait="Next question")
+        press(pane, "Escape", wait="Course map for Ana")
+        press(pane, "q", wait=f"Question 3 of {total}")
+
+        # Miss the rest too, then read every missed question in the review, by keyboard.
+        for number, key in enumerate(wrong[2:], 3):
+            press(pane, key, "c", wait="Next question" if number < total else "See my score")
+            press(pane, "n", wait=f"Question {number + 1} of" if number < total else "Your score")
+        press(pane, "r", wait="What I missed")
+        seen = pane.screen()
+        for _ in range(60):
+            press(pane, "PageDown")
+            time.sleep(0.2)
+            seen += pane.screen()
+        missing = [q.title for q in last.quiz.questions if q.title not in seen]
+        assert missing == []
+    finally:
+        pane.close()
