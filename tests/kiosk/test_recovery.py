@@ -145,3 +145,19 @@ async def test_a_lesson_without_its_quiz_says_so_and_carries_on(tmp_path: Path) 
         await pilot.pause()
         assert isinstance(app.screen, KioskMapScreen)
         assert "could not be loaded" in " ".join(notices(app))
+
+
+async def test_a_kiosk_whose_terminal_has_gone_closes_itself(tmp_path: Path) -> None:
+    app = kiosk_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")  # a visit was going on when the terminal went away
+        await pilot.pause()
+        guest = app.learner
+        app.kiosk.tick()
+        assert app.is_running  # a terminal that is there changes nothing
+        app.kiosk.terminal_here = lambda: False
+        app.kiosk.tick()
+        await pilot.pause()
+    assert app.return_code == 0 and app.kiosk.ended_by == "hangup"
+    assert app.learner is None and not guest.lesson_states()
+    assert "terminal went away" in app.kiosk.log.path.read_text(encoding="utf-8")

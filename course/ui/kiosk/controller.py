@@ -8,6 +8,8 @@ is written anywhere: the guest lives in memory, and only the anonymous counters 
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -66,13 +68,23 @@ class Kiosk:
         self.guest: CountingGuest | None = None
         self.attract: AttractScreen | None = None
         self.prompt: StillThereScreen | None = None
-        self.ended_by: str | None = None  # "staff", "SIGTERM" or "SIGHUP" once the kiosk is closed on purpose
+        self.ended_by: str | None = None  # "staff", "SIGTERM", "SIGHUP" or "hangup" once the kiosk has closed
         self.wrong_staff_pins = 0  # checked and wrong
         self.pins_during_wait = 0  # typed while wrong PINs made staff wait, so not checked
         self.problem = ""  # a calm note for staff on the start screen, e.g. counters not being saved
         self.tip_index = 0
         self._recoveries: list[float] = []
         self._recovering = False
+        self.terminal_here: Callable[[], bool] = self._terminal_here
+
+    def _terminal_here(self) -> bool:
+        """Is the kiosk's terminal still there? (A hung-up terminal is no longer a terminal.)"""
+        if self.app is None or self.app.is_headless:
+            return True
+        try:
+            return os.isatty(sys.__stdin__.fileno()) if sys.__stdin__ is not None else True
+        except (OSError, ValueError):
+            return False
 
     # -- wiring ----------------------------------------------------------------------------------------------------
     def attach(self, app: CourseApp) -> None:
@@ -179,6 +191,12 @@ class Kiosk:
         return any(not isinstance(screen, TooSmallScreen) for screen in above)
 
     def tick(self) -> None:
+        if not self.terminal_here():
+            # The terminal has gone (its session ended, the window closed) and nobody can use or close the kiosk:
+            # end cleanly rather than wait on a dead terminal for ever. No signal may have said so.
+            self.log.write("The kiosk's terminal went away; the kiosk closed.")
+            self.close("hangup")
+            return
         if not self.in_use:
             self.watcher.touch()
             return
