@@ -40,7 +40,8 @@ class ReflectionBox(Vertical):
         self.keeps_journal = keeps_journal
 
     def compose(self) -> ComposeResult:
-        heading = "Think about this (for your private journal):" if self.keeps_journal else "Think about this:"
+        # Not "private": anyone who can open this profile on this computer can read the journal.
+        heading = "Think about this (for your journal on this computer):" if self.keeps_journal else "Think about this:"
         yield Static(heading, classes="reflection-heading")
         yield Static("", markup=False, classes="reflection-prompt")
         if self.keeps_journal:
