@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shlex
+import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from course.content import load_course
 from course.content.model import Lesson
+from course.store import Store
 from tests.kiosk.tmux import Pane, needs_tmux
 
 pytestmark = needs_tmux
@@ -107,3 +113,31 @@ def test_the_home_journey_at_80x24(tmp_path: Path) -> None:
         assert missing == []
     finally:
         pane.close()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_saves_journal_typing_first(tmp_path: Path, sig: signal.Signals) -> None:
+    """A shutdown (SIGTERM) or a closed terminal window (SIGHUP) less than a second after typing loses nothing."""
+    course = load_course()
+    first = course.lessons[0]
+    data = tmp_path / "data"
+    with Store(data) as store:
+        pid = store.create_profile("Ana")
+        step = next(n for n, s in enumerate(first.steps) if s.reflections)
+        store.save_lesson_state(pid, first.id, step=step)
+    pane = start(data)
+    try:
+        pane.wait_text("Who is using the course?")
+        press(pane, "Enter", wait="Course map for Ana")
+        press(pane, "Enter", wait=f"Step {step + 1} of")
+        press(pane, "Tab", wait="Escape: back to the lesson text")
+        pane.type("typed just now")
+        pane.wait_text("typed just now")
+        shell = pane.info("pane_pid")
+        children = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True, timeout=20).stdout.split()
+        os.kill(int(children[0]), sig)
+        pane.wait_text(ENDED)
+    finally:
+        pane.close()
+    with Store(data) as store:
+        assert [entry.text for entry in store.journal(pid)] == ["typed just now"]
