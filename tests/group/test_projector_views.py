@@ -133,3 +133,13 @@ def test_why_it_matters_is_said_once_in_the_notes(course: Course) -> None:
     text = quiz_notes(lesson, Shown("s1", LESSON_ID, "2024-05-07T18:00:00+00:00", phase="quiz"))
     assert text.lower().count("why it matters") == 1
     assert "### Why it matters\n\nNoticing the good helps." in text
+
+
+def test_the_lesson_chooser_gives_the_group_length_the_notes_plan() -> None:
+    from course.content import ContentDir, load_course
+    from course.ui.group.dialogs import lesson_items
+
+    lesson = load_course([ContentDir.shipped()]).lesson("relapse-warning-signs")
+    assert "Whole session: about 80 minutes" in lesson.steps[0].facilitator and lesson.minutes != 80
+    ((_, label),) = lesson_items([lesson])
+    assert "(about 80 min, quiz of" in str(label)
