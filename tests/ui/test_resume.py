@@ -95,3 +95,22 @@ async def test_an_attempt_answered_to_the_end_shows_its_score(tmp_path: Path) ->
         await pilot.pause()
         assert isinstance(app.screen, QuizResultScreen)
     assert len(store.quiz_results(pid)) == 1 and store.open_quiz(pid, "sample-lesson") is None
+
+
+async def test_journal_edits_in_my_progress_are_kept_when_leaving(tmp_path: Path) -> None:
+    from textual.widgets import TextArea
+
+    from course.ui.screens.progress import ProgressScreen
+
+    store = Store(tmp_path / "data")
+    pid = store.create_profile("Ana")
+    store.save_journal(pid, "sample-lesson", "sample-lesson/2/1", "What would you like to try?", "first words")
+    app = make_app(tmp_path, store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.learner = StoredLearner(store, pid, "Ana")
+        await app.push_screen(ProgressScreen())
+        await pilot.pause()
+        app.screen.query_one("#entry-text", TextArea).text = "first words, and more"
+        await pilot.press("escape")  # no Save pressed
+        await pilot.pause()
+    assert [entry.text for entry in store.journal(pid)] == ["first words, and more"]

@@ -69,7 +69,8 @@ class ProgressScreen(Screen[None]):
                 yield Static("", id="totals", markup=False)
                 yield DataTable(id="summary", cursor_type="row", zebra_stripes=False)
             with TabPane("Journal", id="journal-tab"):
-                yield Static("Your private journal. Only people who use this profile can see it.",
+                yield Static("Your journal, kept on this computer. Anyone who can open this profile can read it. "
+                             "Changes are saved when you leave an entry.",
                              classes="muted")
                 with Horizontal(id="journal-row"):
                     yield OptionList(id="entries")
@@ -171,7 +172,24 @@ class ProgressScreen(Screen[None]):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         entry = self._by_id.get(event.option.id or "")
         if entry is not None:
+            self.save_open_work()  # the entry being left keeps what was typed in it
             self.show_entry(entry)
+
+    def save_open_work(self) -> None:
+        """Save the shown entry if its text was changed (also called by the app before it quits)."""
+        entry = getattr(self, "_current", None)
+        if entry is None or not self.is_mounted:
+            return
+        text = self.query_one("#entry-text", TextArea).text
+        if text == entry.text:
+            return
+        try:
+            self.app.learner.update_journal(entry.id, text)
+        except StoreError as error:
+            self.app.report_store_error(error)
+            return
+        self._current = entry._replace(text=text)
+        self._by_id[entry.id] = self._current
 
     def save_entry(self) -> None:
         entry = getattr(self, "_current", None)
@@ -235,6 +253,7 @@ class ProgressScreen(Screen[None]):
         status.update("Saved:\n" + "\n".join(str(p) for p in written))
 
     def action_leave(self) -> None:
+        self.save_open_work()
         leave(self)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
