@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from course.config import Settings
-from course.ui import themes
+from course.ui import console, themes
 from course.ui.course_loading import CourseLoading
 from course.ui.kiosk.keys import FINISH_KEY, KIOSK_ONLY_ACTIONS, STAFF_KEY
 from course.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -66,7 +66,12 @@ class CourseApp(App[int]):
         self._reader: tuple[Learner, ReaderScreen] | None = None  # the kept lesson reader, and whose it is
         self.kiosk: Kiosk | None = None  # set in kiosk mode (course.ui.kiosk): sees every input, action and error
         self._last_input = time.monotonic()  # when a key or the mouse was last used (see _collect_when_idle)
-        for theme in themes.THEMES:
+        # The Linux console's fonts and colours (course/ui/console.py): its own CSS after the rest, its themes
+        self.console_look = console.wanted()
+        console.use_scroll_bars(self.console_look)
+        if self.console_look:
+            self.css_path.append(console.CSS)
+        for theme in themes.for_look(self.console_look):
             self.register_theme(theme)
         # The first theme is set quietly, before any CSS is parsed: setting ``theme`` would parse and apply
         # all of it a second time. Like Textual's own dark default, it needs no other change.

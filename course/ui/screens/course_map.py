@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from course.content.model import Lesson
 from course.store.errors import StoreError
 from course.store.records import LessonState, OpenQuiz, QuizResult
+from course.ui import console
 from course.ui.deferred import after_refresh
 from course.ui.literal import literal
 from course.ui.navigation import on_top, push
@@ -146,7 +147,7 @@ class CourseMapScreen(Screen[None]):
                 best = None
             details = " · ".join(p for p in (f"{lesson.minutes} min", status_text(lesson, state),
                                              score_text(lesson, best, open_quizzes.get(lesson.id))) if p)
-            mark = {"done": "✓", "in_progress": "›"}.get(state.status, "○")
+            mark = console.marks(self.app, {"done": "✓", "in_progress": "›"}.get(state.status, "○"))
             prompt = Content.assemble((f"{mark} {number}. ", "bold"),
                                       (lesson.title, "bold"), "\n" + NBSP * 6, Content(details))
             options.add_option(Option(prompt, id=lesson.id))

@@ -14,6 +14,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from course.ui import console
+
 
 class Choice(Widget, can_focus=True):
     """One option: a mark and wrapped text. Space, Enter or a click toggles it."""
@@ -50,7 +52,7 @@ class Choice(Widget, can_focus=True):
     def render(self) -> Content:
         marks = ("[ ]", "[x]") if self.multiple else ("( )", "(•)")
         mark = marks[self.checked]
-        suffix = {"right": "  ✓ right", "wrong": "  ✗ not quite"}.get(self.verdict, "")
+        suffix = console.marks(self.app, {"right": "  ✓ right", "wrong": "  ✗ not quite"}.get(self.verdict, ""))
         return Content.assemble(f"{self.number}. {mark} ", Content(self.text), (suffix, "bold"))
 
     def action_toggle(self) -> None:

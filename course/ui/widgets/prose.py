@@ -19,6 +19,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
+from course.ui import console as console_look
+
 # Rich's default Markdown colours (cyan lists, magenta quotes) ignore the app's theme; these inherit it.
 PROSE_THEME = Theme({
     "markdown.list": "none",
@@ -65,7 +67,7 @@ class Prose(Static):
         self.source = source
 
     def show(self, source: str) -> None:
-        self.source = source
+        self.source = console_look.marks(self.app, source)  # marks the console font lacks (course/ui/console.py)
         self.refresh(layout=True)
 
     def prepare(self, source: str, *, within: int | None = None) -> None:
@@ -77,7 +79,7 @@ class Prose(Static):
         if within is not None:
             width = within - self.styles.margin.width - self.styles.gutter.width
         if width > 0:
-            markdown_lines(source, width)
+            markdown_lines(console_look.marks(self.app, source), width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return markdown_lines(self.source, width)[1] if self.source and width > 0 else 0
