@@ -23,6 +23,13 @@ def _global_options(suppress: bool) -> argparse.ArgumentParser:
     return parent
 
 
+def add_console_option(parser: argparse.ArgumentParser, *, suppress: bool = True) -> None:
+    """--console, for the commands that open the course (see course/ui/console.py and docs/kiosk.md)."""
+    parser.add_argument("--console", action="store_true", default=argparse.SUPPRESS if suppress else False,
+                        help="draw only what the Linux console's fonts and 16 colours can show (the default when "
+                             "TERM=linux)")
+
+
 # Modules that add a subcommand: each has ``register(commands, parent)`` and ``run(args) -> int``.
 COMMAND_MODULES: list[str] = ["course.commands.group", "course.commands.report", "course.commands.kiosk",
                               "course.commands.staff_pin", "course.commands.cards"]
@@ -42,10 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[_global_options(suppress=False)],
     )
     parser.add_argument("--version", action="version", version=f"family-course {__version__}")
+    add_console_option(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub = _global_options(suppress=True)
 
-    commands.add_parser("home", parents=[sub], help="open the course (the default)")
+    add_console_option(commands.add_parser("home", parents=[sub], help="open the course (the default)"))
     validate = commands.add_parser(
         "validate", parents=[sub], help="check lesson and quiz files",
         description="Check lesson and quiz files. Prints path:line: error|warning: message lines and a summary; "
@@ -72,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "home"
+    if getattr(args, "console", False):
+        from course.ui.console import force
+
+        force()
     try:
         handler = getattr(args, "handler", None)
         if handler is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from course.cli import content_dirs
+from course.cli import add_console_option, content_dirs
 
 
 def register(commands, parent: argparse.ArgumentParser) -> None:
@@ -15,6 +15,7 @@ def register(commands, parent: argparse.ArgumentParser) -> None:
                     "with the facilitator notes. The first start asks you to choose the staff PIN.")
     p.add_argument("--notes", action="store_true",
                    help="show the facilitator notes for the step on the projector (run in a second terminal)")
+    add_console_option(p)
     p.set_defaults(handler=run)
 
 

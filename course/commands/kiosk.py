@@ -21,6 +21,8 @@ def idle_seconds(text: str) -> float:
 
 
 def register(commands, parent: argparse.ArgumentParser) -> None:
+    from course.cli import add_console_option
+
     p = commands.add_parser(
         "kiosk", parents=[parent], help="run the waiting-room kiosk (needs a staff PIN)",
         description="Run the course as an unattended kiosk: short lessons for anyone, nothing personal kept, "
@@ -32,6 +34,7 @@ def register(commands, parent: argparse.ArgumentParser) -> None:
     p.add_argument("--check", action="store_true",
                    help="only say whether the kiosk could start now (staff PIN, data folder, short lessons), and "
                         "why not; exits 0 if it could, 1 if not")
+    add_console_option(p)
     p.set_defaults(handler=run)
 
 

@@ -18,6 +18,8 @@ from course.content.model import Course
 from course.store import Store, pins
 from course.ui import console, themes
 from course.ui.app import CourseApp
+from course.ui.screens.cards import CardsScreen
+from course.ui.screens.quiz import begin_quiz
 from tests.kiosk.helpers import FakeClock, kiosk_app, shipped_course
 from tests.ui import test_snapshots as home
 from tests.ui.helpers import make_app
@@ -53,6 +55,12 @@ def course_text(course: Course) -> set[str]:
     return chars
 
 
+def _notices(app: CourseApp) -> None:
+    app.notify("Choose an answer first.", timeout=30)
+    app.notify("Your settings could not be read.", title="Please note", severity="warning", timeout=30)
+    app.notify("The disk is full.", title="Not saved", severity="error", timeout=30)
+
+
 # -- the kiosk, on the shipped course: a whole visit -------------------------------------------------------------
 async def k_start(pilot: Pilot) -> None:
     await pilot.pause()
@@ -86,6 +94,13 @@ async def k_quiz_feedback(pilot: Pilot) -> None:
     await pilot.press("1", "c")
 
 
+async def k_notice(pilot: Pilot) -> None:
+    """Notices (toasts), as the quiz shows one when it is checked with no answer chosen, a warning and an error."""
+    await k_quiz(pilot)
+    await pilot.pause()
+    _notices(pilot.app)
+
+
 async def k_crisis(pilot: Pilot) -> None:
     await pilot.press("space")
     await pilot.pause()
@@ -114,16 +129,29 @@ async def k_idle(pilot: Pilot) -> None:
 
 KIOSK: dict[str, Setup] = {
     "start": k_start, "lesson list": k_map, "lesson": k_lesson, "lesson end": k_lesson_end, "quiz": k_quiz,
-    "quiz feedback": k_quiz_feedback, "crisis help": k_crisis, "help": k_help, "staff PIN": k_staff_pin,
+    "quiz feedback": k_quiz_feedback, "a notice": k_notice, "crisis help": k_crisis, "help": k_help, "staff PIN": k_staff_pin,
     "are you still there": k_idle,
 }
 
-# -- home, on the small test course: every screen the snapshots show ------------------------------------------
+# -- home, on the small test course: every screen the snapshots show, and the cards ------------------------------
+async def h_notice(pilot: Pilot) -> None:
+    home._signed_in(pilot.app)
+    await pilot.app.push_screen(begin_quiz(pilot.app, pilot.app.course.lessons[0]))
+    await pilot.pause()
+    _notices(pilot.app)
+
+
+async def h_cards(pilot: Pilot) -> None:
+    home._signed_in(pilot.app)
+    await pilot.app.push_screen(CardsScreen(Path("/home/family/family-course-cards"), personal=True))
+
+
 HOME: dict[str, Setup] = {
     "welcome": home.welcome, "new profile": home.new_profile, "PIN prompt": home.pin_prompt, "about": home.about,
     "course map": home.course_map, "lesson with a journal box": home.reader_journal, "quiz": home.quiz,
     "quiz feedback": home.quiz_feedback, "quiz review": home.quiz_review, "my progress": home.progress,
-    "settings": home.settings, "help": home.help_screen, "crisis help": home.crisis,
+    "settings": home.settings, "help": home.help_screen, "crisis help": home.crisis, "a notice": h_notice,
+    "cards": h_cards,
 }
 
 
@@ -136,7 +164,7 @@ def console_look(monkeypatch: pytest.MonkeyPatch):
 
 
 async def _drawn_after(app: CourseApp, setup: Setup, size: tuple[int, int]) -> str:
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=size, notifications=True) as pilot:
         await setup(pilot)
         await pilot.pause(0.3)
         for box in app.screen.query("Input, TextArea"):
