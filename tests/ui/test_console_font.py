@@ -129,8 +129,8 @@ async def k_idle(pilot: Pilot) -> None:
 
 KIOSK: dict[str, Setup] = {
     "start": k_start, "lesson list": k_map, "lesson": k_lesson, "lesson end": k_lesson_end, "quiz": k_quiz,
-    "quiz feedback": k_quiz_feedback, "a notice": k_notice, "crisis help": k_crisis, "help": k_help, "staff PIN": k_staff_pin,
-    "are you still there": k_idle,
+    "quiz feedback": k_quiz_feedback, "a notice": k_notice, "crisis help": k_crisis, "help": k_help,
+    "staff PIN": k_staff_pin, "are you still there": k_idle,
 }
 
 # -- home, on the small test course: every screen the snapshots show, and the cards ------------------------------
