@@ -34,6 +34,10 @@ def register(commands, parent: argparse.ArgumentParser) -> None:
     p.add_argument("--check", action="store_true",
                    help="only say whether the kiosk could start now (staff PIN, data folder, short lessons), and "
                         "why not; exits 0 if it could, 1 if not")
+    p.add_argument("--check-font", metavar="FONTFILE",
+                   help="only list the characters the kiosk draws (its screens in the console look, the short "
+                        "lessons and quizzes, the clinic details) that this console font (.psf or .psf.gz) has no "
+                        "glyph for; exits 0 if there are none, 1 if there are (see docs/kiosk.md)")
     add_console_option(p)
     p.set_defaults(handler=run)
 
@@ -50,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
     from course.cli import content_dirs
     from course.config import resolve_data_dir
 
+    if args.check_font:
+        return check_font(args)
     if args.check:
         return check(args)
     from course.ui.launch import run_kiosk
@@ -83,4 +89,45 @@ def check(args: argparse.Namespace) -> int:
         print("family-course: warning: no lesson is marked 'kiosk: true'; the kiosk will say that no lessons are "
               "available.", file=sys.stderr)
     print(f"The kiosk can start. Staff PIN: set. Data folder: {data_dir}. Short lessons: {lessons}.")
+    return 0
+
+
+def check_font(args: argparse.Namespace) -> int:
+    """List each character the kiosk draws that the console font ``args.check_font`` lacks, and where it is used."""
+    import sys
+    import unicodedata
+    from pathlib import Path
+
+    from course.cli import content_dirs
+    from course.config import load_settings, resolve_data_dir
+    from course.consolefont import FontError, covered
+    from course.content import load_course
+    from course.ui.console import DRAWN
+
+    try:
+        font = covered(Path(args.check_font))
+    except (OSError, FontError) as error:
+        print(f"family-course: cannot read the console font {args.check_font}: {error}", file=sys.stderr)
+        return 1
+    used: dict[str, str] = {char: "the kiosk's screens" for char in sorted(DRAWN)}
+    settings = load_settings(resolve_data_dir(args.data_dir))
+    for char in f"{settings.clinic_name or ''}{settings.clinic_phone or ''}":
+        used.setdefault(char, "settings.toml")
+    lessons = load_course(content_dirs(args)).kiosk_lessons()
+    for lesson in lessons:
+        for path in (lesson.path, lesson.quiz.path if lesson.quiz is not None else ""):
+            if path:
+                for char in Path(path).read_text(encoding="utf-8"):
+                    used.setdefault(char, path)
+    missing = [(char, where) for char, where in used.items() if char not in font and char not in "\n\r\t"]
+    for char, where in missing:
+        print(f"{char}  U+{ord(char):04X} {unicodedata.name(char, 'unnamed')}  (used in {where})")
+    if missing:
+        count = f"{len(missing)} character the kiosk draws has" if len(missing) == 1 else \
+            f"{len(missing)} characters the kiosk draws have"
+        print(f"{count} no glyph in {args.check_font}: on the console they show as blanks or boxes.",
+              file=sys.stderr)
+        return 1
+    print(f"Every character the kiosk draws has a glyph in {args.check_font} ({len(used)} checked, "
+          f"{len(lessons)} short lessons).")
     return 0

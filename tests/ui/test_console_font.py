@@ -250,3 +250,60 @@ async def test_outside_the_console_nothing_changes(tmp_path: Path, monkeypatch: 
         assert not app.console_look
         assert console.CSS not in app.css_path
         assert ScrollBar.renderer is not console.ScrollBarRender
+
+
+# -- the font files themselves, and the check a technician runs on the kiosk ------------------------------------
+def psf2(glyphs: list[str], *, compressed: bool = False) -> bytes:
+    """A tiny PSF2 font: one 8x1 glyph per entry, each standing for the characters in it (and a sequence)."""
+    import gzip
+    import struct
+
+    header = struct.pack("<4sIIIIIII", consolefont.PSF2_MAGIC, 0, 32, consolefont.PSF2_HAS_UNICODE_TABLE,
+                         len(glyphs), 1, 1, 8)
+    table = b"".join(chars.encode() + b"\xfe" + "e\u0301".encode() + b"\xff" for chars in glyphs)
+    data = header + bytes(len(glyphs)) + table
+    return gzip.compress(data) if compressed else data
+
+
+def psf1(glyphs: list[str]) -> bytes:
+    import struct
+
+    data = consolefont.PSF1_MAGIC + bytes([consolefont.PSF1_MODEHASTAB, 1]) + bytes(256)
+    entries = [[ord(char) for char in chars] + [0xFFFE, ord("e"), 0x0301, 0xFFFF] for chars in glyphs]
+    entries += [[0xFFFF]] * (256 - len(glyphs))
+    return data + b"".join(struct.pack(f"<{len(entry)}H", *entry) for entry in entries)
+
+
+def test_psf2_and_psf1_unicode_tables_are_read(tmp_path: Path) -> None:
+    for name, data in (("a.psf", psf2(["Aa", "─", "•"])), ("b.psf.gz", psf2(["Aa", "─", "•"], compressed=True)),
+                       ("c.psf", psf1(["Aa", "─", "•"]))):
+        (tmp_path / name).write_bytes(data)
+        assert consolefont.covered(tmp_path / name) == {"A", "a", "─", "•"}, name  # not the "é" sequence
+    (tmp_path / "no-table.psf").write_bytes(psf2(["A"]).replace(b"\x01\x00\x00\x00", b"\x00\x00\x00\x00", 1))
+    with pytest.raises(consolefont.FontError, match="no Unicode table"):
+        consolefont.covered(tmp_path / "no-table.psf")
+    (tmp_path / "text.psf").write_text("not a font")
+    with pytest.raises(consolefont.FontError, match="not a PSF console font"):
+        consolefont.covered(tmp_path / "text.psf")
+
+
+def test_check_font_lists_what_the_font_lacks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from course.cli import main
+
+    font_file = tmp_path / "ascii.psf"
+    font_file.write_bytes(psf2([chr(n) for n in range(32, 127)] + ["─│╭╮╰╯"]))
+    assert main(["--data-dir", str(tmp_path / "data"), "kiosk", "--check-font", str(font_file)]) == 1
+    out, err = capsys.readouterr()
+    assert "√  U+221A SQUARE ROOT  (used in the kiosk's screens)" in out
+    assert "─" not in out and "U+0041" not in out
+    assert "characters the kiosk draws have no glyph in" in err
+    assert main(["kiosk", "--check-font", str(tmp_path / "missing.psf")]) == 1
+    assert "cannot read the console font" in capsys.readouterr().err
+
+
+@needs_font
+def test_check_font_passes_the_recommended_font(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from course.cli import main
+
+    assert main(["--data-dir", str(tmp_path / "data"), "kiosk", "--check-font", str(FONT)]) == 0
+    assert "Every character the kiosk draws has a glyph" in capsys.readouterr().out
