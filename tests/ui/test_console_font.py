@@ -307,3 +307,22 @@ def test_check_font_passes_the_recommended_font(tmp_path: Path, capsys: pytest.C
 
     assert main(["--data-dir", str(tmp_path / "data"), "kiosk", "--check-font", str(FONT)]) == 0
     assert "Every character the kiosk draws has a glyph" in capsys.readouterr().out
+
+
+async def test_a_tap_on_the_crisis_line_opens_crisis_help(tmp_path: Path) -> None:
+    """On a touchscreen there is no F2: the crisis line itself is a target as wide as the screen."""
+    from course.ui.kiosk.screens import AttractScreen
+    from course.ui.screens.help import CrisisScreen
+
+    app = kiosk_app(tmp_path, clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click(".crisis-line", offset=(30, 0))  # on the start screen: crisis help, no visit under it
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)
+        assert isinstance(app.screen_stack[-2], AttractScreen)
+        await pilot.press("escape", "space")
+        await pilot.pause()
+        await pilot.click(".crisis-line", offset=(30, 0))  # in a visit
+        await pilot.pause()
+        assert isinstance(app.screen, CrisisScreen)
