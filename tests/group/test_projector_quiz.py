@@ -94,3 +94,37 @@ async def test_how_to_answer_is_said_once(store: Store) -> None:
         assert screen.query_one("#gq-prompt", Markdown).source.count("hoose all that apply") == 1
         await screen.go(question=0, stage="question", rebuild=True)
         assert screen.query_one("#gq-prompt", Markdown).source.endswith("*Choose one.*")
+
+
+async def test_counting_keys_go_to_the_chosen_box_in_order(store: Store, course: Course) -> None:
+    gid, people = group_with_people(store, "Ana", "Ben", "Cy", "Dee", "Eli", "Fay")
+    sid = store.start_session(gid, "sample-lesson", today())
+    for pid in people:
+        store.set_present(sid, pid, True)
+    store.record_tally(sid, "first", {"a": 1, "b": 4})
+    session = store.sessions(gid)[0]
+    lesson = course.lesson("sample-lesson")
+    shown = Shown(session_id=sid, lesson_id=lesson.id, started="2024-05-07T18:00:00+00:00")
+    app = group_app(course, store, lambda: GroupQuizScreen(session, lesson, shown))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+
+        def boxes() -> list[tuple[str, bool]]:
+            return [(str(box.render()), box.has_class("-current")) for box in screen.query(".count-input")]
+
+        await pilot.press("enter", "enter")  # the options, then the boxes
+        assert screen.shown.stage == "tally" and boxes() == [("1", True), ("4", False)]
+        await pilot.press("3", "5")  # the first digit replaces the count kept from before
+        assert boxes() == [("35", True), ("4", False)]
+        await pilot.press("backspace", "x", "n", "space", "right", "p")  # letters and moves do nothing here
+        assert screen.shown.stage == "tally" and boxes() == [("3", True), ("4", False)]
+        await pilot.press("tab", "backspace")
+        assert boxes() == [("3", False), ("", True)]
+        await pilot.press("shift+tab", "7", "enter", "2")
+        assert boxes() == [("7", False), ("2", True)]
+        await pilot.click("#row-a")  # a click chooses a box too
+        assert boxes() == [("7", True), ("2", False)]
+        await pilot.press("1", "enter", "enter")
+        await pilot.pause()
+        assert screen.shown.stage == "answer"
+    assert store.sessions(gid)[0].tallies["first"] == {"a": 1, "b": 2}

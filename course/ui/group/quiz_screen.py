@@ -7,11 +7,12 @@ shown. So the room always sees the question and every option together, even at 8
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Input, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from course.content.model import Lesson, Question
 from course.group.shown import Shown
@@ -23,6 +24,7 @@ from course.ui.group.projector import BlankScreen, closing, next_theme, publish
 
 RIGHT_MARK = "\u2713"
 BAR_WIDTH = 10
+MAX_DIGITS = 3
 
 HINTS = {
     "question": "Enter: show the options   \u2190 previous   B blank   Esc: the lesson",
@@ -48,9 +50,12 @@ def answer_markdown(question: Question) -> str:
 
 
 def option_row(index: int, text: str, key: str, saved: int | None) -> Horizontal:
-    """One option: its letter (and mark), its text, and the count box or the bar beside it."""
-    box = Input("" if saved is None else str(saved), restrict=r"[0-9]*", max_length=3, id=f"count-{key}",
-                classes="count-input")
+    """One option: its letter (and mark), its text, and the count box or the bar beside it.
+
+    The count boxes are not input fields: the screen itself takes the digits for the box it has chosen, so keys
+    typed quickly (or while the computer is busy) always land in order, in the right box.
+    """
+    box = Static("" if saved is None else str(saved), id=f"count-{key}", classes="count-input", markup=False)
     return Horizontal(
         Static(option_label(index), classes="gq-letter"),
         Static(text, classes="gq-text", markup=False),
@@ -63,8 +68,9 @@ class GroupQuizScreen(Screen[str]):
     CSS_PATH = "quiz_screen.tcss"
     HELP = ("**Group quiz**\n\n1. The room sees the question. **Enter** shows the options.\n"
             "2. Ask for a show of hands for each option. **Enter** opens a count box beside each option.\n"
-            "3. Type a count for each option (**Tab** or **Enter** moves on), then **Enter** on the last box "
-            "shows the right answer and the counts. **Escape** skips the count.\n4. **Enter**: next question. "
+            "3. Type a count for each option (**Enter** or **Tab** moves on, **Shift+Tab** back, a click chooses "
+            "a box), then **Enter** on the last box shows the right answer and the counts. **Escape** skips the "
+            "count.\n4. **Enter**: next question. "
             "After the last one you are asked to finish the session.\n\n- **Down**, **Page Down**: the "
             "feedback under the answer\n- **Left** or **P**: previous question\n- **B**: blank the screen\n"
             "- **T**: change the theme\n- **Escape**: back to the lesson")
@@ -85,6 +91,8 @@ class GroupQuizScreen(Screen[str]):
         self.shown = shown.moved(phase="quiz", question=0, stage="question", blank=False)
         self.tallies: dict[str, dict[str, int]] = {q: dict(c) for q, c in session.tallies.items()}
         self.kept_anyway: dict[str, int] | None = None  # counts the counselor kept after being told they look odd
+        self.box = 0  # while hands are counted: the option whose count is being typed
+        self.fresh = True  # no digit typed in this box since it was chosen: the first one replaces its count
 
     @property
     def question(self) -> Question:
@@ -143,9 +151,8 @@ class GroupQuizScreen(Screen[str]):
         self.query_one("#gq-hint", Static).update(HINTS[stage])
         page = self.query_one("#gq-page", VerticalScroll)
         if stage == "tally":
-            self.query(Input).first().focus(scroll_visible=False)
-        else:
-            page.focus()
+            self._choose_box(0)
+        page.focus()
         page.scroll_home(animate=False)  # the question stays in view of the room at every stage
         publish(self.app, self.shown)
 
@@ -181,8 +188,8 @@ class GroupQuizScreen(Screen[str]):
                 await self.go(stage="options")
             case "options":
                 await self.go(stage="tally")
-            case "tally":
-                await self.save_counts()
+            case "tally":  # Enter is taken by on_key there: N, Space and Right do nothing while counting
+                pass
             case "answer":
                 if self.shown.question < len(self.questions) - 1:
                     await self.go(question=self.shown.question + 1, stage="question", rebuild=True)
@@ -209,7 +216,7 @@ class GroupQuizScreen(Screen[str]):
         counts: dict[str, int] = {}
         for index, option in enumerate(question.options):
             try:
-                value = parse_count(self.query_one(f"#count-{option.key}", Input).value)
+                value = parse_count(self._typed(option.key))
             except ValueError as problem:
                 self._say(f"{option_label(index)}: {problem}")
                 return
@@ -231,14 +238,64 @@ class GroupQuizScreen(Screen[str]):
         self._say("")
         await self.go(stage="answer")
 
-    async def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        boxes = list(self.query(Input))
-        position = boxes.index(event.input)
-        if position < len(boxes) - 1:
-            boxes[position + 1].focus()
+    # -- typing the counts: digits go to the chosen box; Enter or Tab moves on, Shift+Tab back ---------------------
+    def _typed(self, key: str) -> str:
+        return str(self.query_one(f"#count-{key}", Static).render())
+
+    def _choose_box(self, index: int) -> None:
+        self.box = max(0, min(index, len(self.question.options) - 1))
+        self.fresh = True
+        for i, option in enumerate(self.question.options):
+            self.query_one(f"#count-{option.key}", Static).set_class(i == self.box, "-current")
+
+    async def on_key(self, event: events.Key) -> None:
+        """While hands are counted, every key for the boxes is taken here, in the order typed (key bindings would
+        run later, when the key has reached the app, so a digit typed just after Enter could land first)."""
+        if self.shown.stage != "tally":
+            return
+        character = event.character or ""
+        if character.isdigit() and character.isascii():
+            self._type_digit(character)
+        elif event.key == "backspace":
+            self._erase()
+        elif event.key == "tab":
+            self._choose_box(self.box + 1)
+        elif event.key == "shift+tab":
+            self._choose_box(self.box - 1)
+        elif event.key == "enter":
+            if self.box < len(self.question.options) - 1:
+                self._choose_box(self.box + 1)
+            else:
+                await self.save_counts()
+        elif event.key == "escape":
+            await self.action_escape()
         else:
-            await self.save_counts()
+            return
+        event.stop()
+        event.prevent_default()
+
+    def _type_digit(self, digit: str) -> None:
+        key = self.question.options[self.box].key
+        typed = "" if self.fresh else self._typed(key)
+        self.fresh = False
+        if len(typed) < MAX_DIGITS:
+            self.query_one(f"#count-{key}", Static).update(typed + digit)
+
+    def _erase(self) -> None:
+        key = self.question.options[self.box].key
+        self.query_one(f"#count-{key}", Static).update("" if self.fresh else self._typed(key)[:-1])
+        self.fresh = False
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on an option's row while hands are counted chooses its box."""
+        if self.shown.stage != "tally":
+            return
+        for row in event.widget.ancestors_with_self if event.widget is not None else ():
+            if row.has_class("gq-row") and row.id is not None:
+                keys = [o.key for o in self.question.options]
+                if row.id.removeprefix("row-") in keys:
+                    self._choose_box(keys.index(row.id.removeprefix("row-")))
+                return
 
     async def action_previous(self) -> None:
         if self.shown.stage == "tally":
