@@ -326,3 +326,36 @@ async def test_a_tap_on_the_crisis_line_opens_crisis_help(tmp_path: Path) -> Non
         await pilot.click(".crisis-line", offset=(30, 0))  # in a visit
         await pilot.pause()
         assert isinstance(app.screen, CrisisScreen)
+
+
+async def test_a_kiosk_visit_works_by_single_taps(tmp_path: Path) -> None:
+    """A touchscreen's tap is one click, with no hover before it and no double click: a whole visit by taps."""
+    from textual.widgets import OptionList
+
+    from course.ui.kiosk.screens import KioskMapScreen
+    from course.ui.screens.quiz import QuizScreen
+    from course.ui.screens.reader import ReaderScreen
+    from course.ui.widgets.choices import Choice
+
+    app = kiosk_app(tmp_path, clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.click("#attract-start")
+        await pilot.pause()
+        assert isinstance(app.screen, KioskMapScreen)
+        await pilot.click(OptionList, offset=(10, 3))  # the second lesson's title line
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.lesson is app.course.kiosk_lessons()[1]
+        step = app.screen.index
+        await pilot.click("#next")
+        await pilot.pause()
+        assert app.screen.index == step + 1
+        await app.push_screen(QuizScreen(app.course.kiosk_lessons()[1]))
+        await pilot.pause()
+        first = app.screen.query(Choice).first()
+        await pilot.click(first)
+        await pilot.pause()
+        assert first.checked
+        await pilot.click("#check")
+        await pilot.pause()
+        assert app.screen.answered  # type: ignore[attr-defined]
