@@ -51,15 +51,25 @@ class ReflectionBox(Vertical):
     def load(self, reflection: Reflection, text: str) -> None:
         self.reflection = reflection
         self.saved_text = text
-        self.query_one(".reflection-prompt", Static).update(reflection.prompt)
-        if self.keeps_journal:
-            self.query_one(TextArea).load_text(text)
+        self._fill()
+
+    def on_mount(self) -> None:
+        self._fill()  # a box loaded before its parts were mounted (one mounted ahead, while a step was shown)
+
+    def _fill(self) -> None:
+        if self.reflection is None:
+            return
+        for prompt in self.query(".reflection-prompt").results(Static):
+            prompt.update(self.reflection.prompt)
+        for box in self.query(TextArea):
+            box.load_text(self.saved_text)
 
     @property
     def text(self) -> str:
         if not self.keeps_journal:
             return ""
-        return self.query_one(TextArea).text
+        boxes = self.query(TextArea)
+        return boxes.first().text if boxes else self.saved_text
 
 
 class ReaderScreen(Screen[None]):
@@ -160,18 +170,20 @@ class ReaderScreen(Screen[None]):
         self.index = index
         step = self.step
         total = len(self.lesson.steps)
-        self.query_one("#step-count", Static).update(f"Step {index + 1} of {total}")
         bar = self.query_one("#step-bar", StepBar)
         bar.total, bar.done = total, index + 1
         self.query_one("#step-title", Static).update(step.title)
         self.query_one("#step-body", Prose).show(step.body)
         await self._show_reflections(step)
+        # Said last, once the step's journal boxes are in place: Tab, pressed as soon as it shows, finds them.
+        self.query_one("#step-count", Static).update(f"Step {index + 1} of {total}")
         self.query_one("#back", Button).disabled = index == 0
         self.query_one("#next", Button).label = "Finish lesson" if index == total - 1 else "Next >"
         page = self.query_one("#page", VerticalScroll)
         page.scroll_home(animate=False)
         if self._in_box():
             page.focus()
+        self.refresh_bindings()  # the key bar offers Tab only on a step with a journal box
         if save:
             self._save_position()
         after_refresh(self, self._prepare_neighbours)
