@@ -13,7 +13,6 @@ import pkgutil
 import re
 from pathlib import Path
 
-import pytest
 from textual.binding import Binding
 
 import course.ui
