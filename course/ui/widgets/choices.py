@@ -21,17 +21,12 @@ class Choice(Widget, can_focus=True):
     """One option: a mark and wrapped text. Space, Enter or a click toggles it."""
 
     BINDINGS = [
-        Binding("space", "toggle", "Choose", show=False),
+        Binding("space", "choose", "Choose", show=False),
         Binding("enter", "submit", "Choose", show=False),
     ]
 
     checked: reactive[bool] = reactive(False)
     locked: reactive[bool] = reactive(False)
-
-    class Toggled(Message):
-        def __init__(self, choice: Choice) -> None:
-            super().__init__()
-            self.choice = choice
 
     def __init__(self, key: str, number: int, text: str, *, multiple: bool) -> None:
         super().__init__(classes="choice")
@@ -55,24 +50,31 @@ class Choice(Widget, can_focus=True):
         suffix = console.marks(self.app, {"right": "  ✓ right", "wrong": "  ✗ not quite"}.get(self.verdict, ""))
         return Content.assemble(f"{self.number}. {mark} ", Content(self.text), (suffix, "bold"))
 
-    def action_toggle(self) -> None:
-        if not self.locked:
-            self.post_message(self.Toggled(self))
+    def _list(self) -> ChoiceList | None:
+        return next((node for node in self.ancestors if isinstance(node, ChoiceList)), None)
+
+    def action_choose(self) -> None:
+        """Space or a click: choose this option (choose-one), or tick or untick it (choose-all).
+
+        Done at once, not through a message: a check pressed right after (a burst of keys) must see it.
+        """
+        choices = self._list()
+        if not self.locked and choices is not None:
+            choices.choose(self)
 
     def action_submit(self) -> None:
         """Enter: for choose-one, choose this option and ask to check; for choose-all, toggle it."""
-        if self.locked:
+        choices = self._list()
+        if self.locked or choices is None:
             return
-        if self.multiple:
-            self.post_message(self.Toggled(self))
-            return
-        if not self.checked:
-            self.post_message(self.Toggled(self))
-        self.post_message(ChoiceList.Submitted())
+        if self.multiple or not self.checked:
+            choices.choose(self)
+        if not self.multiple:
+            self.post_message(ChoiceList.Submitted())
 
     def on_click(self) -> None:
         self.focus()
-        self.action_toggle()
+        self.action_choose()
 
     def watch_checked(self) -> None:
         self.set_class(self.checked, "-checked")
@@ -139,13 +141,12 @@ class ChoiceList(Vertical):
         if 1 <= number <= len(self._items):
             item = self._items[number - 1]
             item.focus()
-            item.action_toggle()
+            item.action_choose()
             return True
         return False
 
-    def on_choice_toggled(self, event: Choice.Toggled) -> None:
-        event.stop()
-        choice = event.choice
+    def choose(self, choice: Choice) -> None:
+        """Choose ``choice`` (choose-one) or tick or untick it (choose-all)."""
         if self.multiple:
             choice.checked = not choice.checked
         else:
