@@ -56,6 +56,7 @@ async def test_mashing_keys_at_home_never_crashes(tmp_path: Path, seed: int) -> 
     sent = 0
     while sent < KEYS_PER_RUN:  # the Quit button may be pressed: the course is then started again
         app = make_app(tmp_path, store, shipped_course())
+        app.animation_level = "none"
         async with app.run_test(size=(80, 24)) as pilot:
             sent += await mash(app, pilot, HOME_KEYS, chance, KEYS_PER_RUN - sent)
         # run_test raises here any exception the app met while the keys were pressed
@@ -65,6 +66,7 @@ async def test_mashing_keys_at_home_never_crashes(tmp_path: Path, seed: int) -> 
 @pytest.mark.parametrize("seed", [1])
 async def test_mashing_keys_in_the_kiosk_never_crashes(tmp_path: Path, seed: int) -> None:
     app = kiosk_app(tmp_path)
+    app.animation_level = "none"
     errors: list[BaseException] = []
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.kiosk is not None

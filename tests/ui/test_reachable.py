@@ -173,6 +173,7 @@ async def test_every_home_screen_is_reachable_by_keyboard(tmp_path: Path, name: 
     store.save_journal(pid, shipped_course.lessons[0].id, "prompt", "A question?",
                        "\n".join(f"Line {n} of a long journal entry." for n in range(30)))
     app = make_app(tmp_path, store, shipped_course)
+    app.animation_level = "none"  # scrolling jumps: the test waits for no animation
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await SCREENS[name](pilot)
@@ -186,6 +187,7 @@ async def test_every_step_of_every_lesson_is_reachable_by_keyboard(tmp_path: Pat
     store = Store(tmp_path / "data")
     pid = store.create_profile("Ana")
     app = make_app(tmp_path, store, shipped_course)
+    app.animation_level = "none"  # scrolling jumps: the test waits for no animation
     problems: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
         app.learner = StoredLearner(store, pid, "Ana")
@@ -223,3 +225,33 @@ async def test_every_step_of_every_lesson_is_reachable_by_keyboard(tmp_path: Pat
             app.pop_screen()
             await pilot.pause()
     assert problems == []
+
+
+async def test_next_shows_the_rest_of_a_long_step_before_moving_on(tmp_path: Path, shipped_course) -> None:
+    store = Store(tmp_path / "data")
+    pid = store.create_profile("Ana")
+    app = make_app(tmp_path, store, shipped_course)
+    app.animation_level = "none"
+    lesson = shipped_course.lessons[0]
+    async with app.run_test(size=SIZE) as pilot:
+        app.learner = StoredLearner(store, pid, "Ana")
+        reader = ReaderScreen(lesson)
+        await app.push_screen(reader)
+        await pilot.pause()
+        page = reader.query_one("#page")
+        long_step = 0
+        while not await shown_taller(reader, pilot, long_step):
+            long_step += 1
+        await pilot.press("n")
+        assert reader.index == long_step and page.scroll_y > 0  # paged down, still on the step
+        for _ in range(20):
+            if reader.index != long_step:
+                break
+            await pilot.press("n")
+        assert reader.index == long_step + 1 and page.scroll_y == 0
+
+
+async def shown_taller(reader: ReaderScreen, pilot: Pilot, number: int) -> bool:
+    await reader.show_step(number, save=False)
+    await pilot.pause()
+    return reader.query_one("#page").max_scroll_y > 0

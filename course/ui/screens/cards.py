@@ -151,7 +151,7 @@ class CardsScreen(Screen[None]):
         if event.input.id == "cards-folder":
             self.save_cards()
 
-    def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
-        """Enter on a choice chooses it and moves on to the folder, rather than saving at once."""
+    def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
+        """Choosing (Enter, Space or a click) moves on to the folder, rather than saving at once."""
         event.stop()
         self.query_one("#cards-folder", Input).focus()

@@ -93,8 +93,8 @@ def plural(count: int, word: str) -> str:
 
 class QuizScreen(Screen[None]):
     CSS_PATH = "quiz.tcss"
-    HELP = ("**Quiz**\n\n- **Up/Down**: move between answers\n- **Space** or **Enter**: choose an answer\n"
-            "- **1** to **9**: choose an answer by its number\n- **C**: check the answer\n"
+    HELP = ("**Quiz**\n\n- **Up/Down**: move between answers\n- **Space** or **Enter**: choose an answer (it is not "
+            "checked yet)\n- **1** to **9**: choose an answer by its number\n- **C**: check the answer\n"
             "- After checking, **N** or **Enter**: the next question\n"
             "- **Escape**: back to the course map. Your answers so far are saved: take the quiz again to carry on "
             "where you stopped")
@@ -202,9 +202,6 @@ class QuizScreen(Screen[None]):
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
         if not self.answered:
             after_refresh(self, self._prepare_feedback, event.choices.selected)
-
-    async def on_choice_list_submitted(self, event: ChoiceList.Submitted) -> None:
-        await self.action_check()
 
     def action_choose(self, number: int) -> None:
         if not self.answered:

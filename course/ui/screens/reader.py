@@ -74,7 +74,8 @@ class ReflectionBox(Vertical):
 
 class ReaderScreen(Screen[None]):
     CSS_PATH = "reader.tcss"
-    HELP = ("**Reading a lesson**\n\n- **Right**, **N** or **Enter**: next step\n- **Left** or **P**: previous step\n"
+    HELP = ("**Reading a lesson**\n\n- **Right**, **N** or **Enter**: the rest of a long step, then the next step\n"
+            "- **Left** or **P**: previous step\n"
             "- **Up/Down**, **Page Up/Down**, **Home/End**: scroll a long step\n"
             "- **Tab**: write in the step's journal box (when it has one); **Tab** again or **Escape**: back to the "
             "lesson text. In the box, every key types; what you write is saved as you type\n"
@@ -333,6 +334,10 @@ class ReaderScreen(Screen[None]):
 
     async def action_next(self) -> None:
         if not on_top(self):  # a button press left over from a burst of keys
+            return
+        page = self.query_one("#page", VerticalScroll)
+        if page.scroll_y < page.max_scroll_y:  # the rest of a long step first, so none of it is skipped unseen
+            page.scroll_page_down(animate=False)
             return
         self.save_reflections()
         if self.index < len(self.lesson.steps) - 1:

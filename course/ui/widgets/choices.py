@@ -22,7 +22,7 @@ class Choice(Widget, can_focus=True):
 
     BINDINGS = [
         Binding("space", "choose", "Choose", show=False),
-        Binding("enter", "submit", "Choose", show=False),
+        Binding("enter", "choose", "Choose", show=False),
     ]
 
     checked: reactive[bool] = reactive(False)
@@ -62,16 +62,6 @@ class Choice(Widget, can_focus=True):
         if not self.locked and choices is not None:
             choices.choose(self)
 
-    def action_submit(self) -> None:
-        """Enter: for choose-one, choose this option and ask to check; for choose-all, toggle it."""
-        choices = self._list()
-        if self.locked or choices is None:
-            return
-        if self.multiple or not self.checked:
-            choices.choose(self)
-        if not self.multiple:
-            self.post_message(ChoiceList.Submitted())
-
     def on_click(self) -> None:
         self.focus()
         self.action_choose()
@@ -87,9 +77,6 @@ class ChoiceList(Vertical):
         Binding("up", "move(-1)", "Previous option", show=False),
         Binding("down", "move(1)", "Next option", show=False),
     ]
-
-    class Submitted(Message):
-        """Enter on a choose-one option: the learner wants their answer checked."""
 
     class Changed(Message):
         def __init__(self, choices: ChoiceList) -> None:
