@@ -40,7 +40,7 @@ def press_until(pane: Pane, key: str, text: str, most: int = 80) -> None:
         if text in before:
             return
         pane.keys(key)
-        pane.wait_for(lambda: pane.screen() != before, f"the screen to change after {key}")  # one press at a time
+        pane.wait_for(lambda shown=before: pane.screen() != shown, f"the screen to change after {key}")  # one at a time
     pane.wait_text(text)
 
 

@@ -336,7 +336,8 @@ class ReaderScreen(Screen[None]):
         if not on_top(self):  # a button press left over from a burst of keys
             return
         page = self.query_one("#page", VerticalScroll)
-        if page.scroll_y < page.max_scroll_y:  # the rest of a long step first, so none of it is skipped unseen
+        # The rest of a long step first, so none of it is skipped unseen (where a scroll is under way: its end).
+        if max(page.scroll_y, page.scroll_target_y) < page.max_scroll_y:
             page.scroll_page_down(animate=False)
             return
         self.save_reflections()
