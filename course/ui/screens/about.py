@@ -4,27 +4,39 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Horizontal
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Markdown
+from textual.widgets import Static
 
 from course.content.texts import about_text
 from course.ui.navigation import leave
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
+from course.ui.widgets.prose import Prose
 
 
 class AboutScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    """The text scrolls on its own, from its top; the button, the crisis line and the key bar stay in view."""
+
+    CSS_PATH = "about.tcss"
+    HELP = "**About this course**\n\n- **Up/Down**, **Page Up/Down**, **Home/End**: scroll\n- **Escape**: back"
+    BINDINGS = [Binding("escape", "leave", "Back")]
+    AUTO_FOCUS = "#about-page"  # the text, so the arrow keys scroll it
 
     def compose(self) -> ComposeResult:
-        with Center():
-            yield Markdown(about_text(), open_links=False, classes="reading")
-        with Horizontal(classes="buttons"):
-            yield Button("Back", id="back", variant="primary")
+        title, _, text = about_text().partition("\n")
+        with Vertical(id="about"):
+            yield Static(title.lstrip("# "), classes="page-title", markup=False)
+            with VerticalScroll(id="about-page"), Vertical(classes="reading"):
+                yield Prose(text.strip())
+            with Horizontal(classes="buttons"):
+                yield Button("Back", id="back", variant="primary")
         yield CrisisLine()
         yield KeyFooter()
+
+    def action_leave(self) -> None:
+        leave(self)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         leave(self)

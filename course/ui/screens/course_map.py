@@ -65,9 +65,9 @@ class CourseMapScreen(Screen[None]):
     BINDINGS = [
         Binding("c", "continue", "Continue"),
         Binding("q", "quiz", "Quiz"),
-        Binding("p", "progress", "My progress"),
+        Binding("p", "progress", "Progress"),
         Binding("s", "settings", "Settings"),
-        Binding("escape", "leave", "Switch profile"),
+        Binding("escape", "leave", "Profiles"),
     ]
 
     _upcoming: Lesson | None = None
@@ -168,6 +168,7 @@ class CourseMapScreen(Screen[None]):
             verb = "Continue" if state.status == "in_progress" else "Start"
             where = f", step {state.step + 1} of {len(upcoming.steps)}" if state.status == "in_progress" else ""
             button.label = Content(f"{verb}: {upcoming.title}{where}")
+        button.refresh(layout=True)  # a longer label than the last one needs a wider button
         self._upcoming = upcoming
 
     def _broken(self) -> list[Any]:

@@ -38,14 +38,19 @@ def name_problem(name: str, taken: Collection[str] = ()) -> str | None:
         return "Please type a name."
     if len(name) > MAX_NAME:
         return f"A name can have up to {MAX_NAME} letters; this one has {len(name)}. Please shorten it."
-    if name.casefold() in {other.casefold() for other in taken}:
-        return (f"There is already a profile called \u201c{visible(name)}\u201d on this computer. Please choose "
+    same = next((other for other in taken if other.casefold() == name.casefold()), None)
+    if same is not None:
+        return (f"There is already a profile called \u201c{visible(same)}\u201d on this computer. Please choose "
                 "another name (add an initial, for example), so that each of you finds your own.")
     return None
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("left", "app.focus_previous", show=False),  # the arrows move between the two buttons, as Tab does
+        Binding("right", "app.focus_next", show=False),
+    ]
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "Cancel", *, danger: bool = False,
                  focus_yes: bool = False) -> None:
@@ -174,6 +179,10 @@ class NewProfileDialog(FormDialog[tuple[str, str | None] | None]):
             error = "The two PINs are not the same. Please type them again."
         if error:
             self.query_one("#profile-error", Static).update(error)
+            if pin and not name_problem(name, self.taken):  # a PIN to type again: empty boxes, the first one ready
+                for box in self.query("#pin, #pin2").results(Input):
+                    box.value = ""
+                self.query_one("#pin", Input).focus()
             return
         dismiss(self, (name, pin or None))
 

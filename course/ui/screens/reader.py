@@ -63,6 +63,7 @@ class ReflectionBox(Vertical):
             prompt.update(self.reflection.prompt)
         for box in self.query(TextArea):
             box.load_text(self.saved_text)
+            box.move_cursor(box.document.end)  # typing more adds to the end of what was written
 
     @property
     def text(self) -> str:

@@ -21,7 +21,7 @@ from course.ui.widgets.footer import KeyFooter
 class SettingsScreen(Screen[None]):
     CSS_PATH = "settings.tcss"
     HELP = ("**Settings**\n\n- **1** to **3**, or **Up/Down** and **Space**: choose how the course looks\n"
-            "- **Tab**: move to the buttons\n"
+            "- **Tab**: move through the looks, then to the buttons\n"
             "- **Delete my data**: removes this profile, its progress and journal from this computer\n"
             "- **Escape**: back to the course map")
     BINDINGS = [Binding("escape", "leave", "Course map")] + [

@@ -52,12 +52,16 @@ def key_width(shown: Shown) -> int:
     return text.cell_len
 
 
-def fitting(keys: tuple[Shown, ...], width: int, *, keep: int = 2, last: str = "ctrl+q") -> tuple[Shown, ...]:
+# Ways out, kept whatever the width: back (Escape) and quit.
+KEPT_KEYS = ("escape", "ctrl+q")
+
+
+def fitting(keys: tuple[Shown, ...], width: int, *, keep: int = 2) -> tuple[Shown, ...]:
     """The keys that fit in ``width`` cells, whole: rather than cut any key short, keys are left out from the
-    end, except the first ``keep`` (crisis help and help) and the ``last`` key (quit), which stay."""
+    end, except the first ``keep`` (crisis help and help) and the ways out (``KEPT_KEYS``), which stay."""
     kept = list(keys)
     while kept and sum(key_width(shown) for shown in kept) > width:
-        droppable = [n for n, shown in enumerate(kept) if n >= keep and shown.key != last]
+        droppable = [n for n, shown in enumerate(kept) if n >= keep and shown.key not in KEPT_KEYS]
         if not droppable:
             droppable = [len(kept) - 1]
         del kept[droppable[-1]]
