@@ -13,6 +13,7 @@ from course.content.texts import crisis_text
 from course.ui.navigation import dismiss
 from course.ui.widgets.button import Button
 from course.ui.widgets.prose import Prose
+from course.ui.widgets.scroll_keys import SCROLL_BINDINGS, ScrollKeys
 
 GENERAL_HELP = """\
 **Everywhere**
@@ -28,22 +29,15 @@ You can also click anything with the mouse.
 """
 
 
-class TextDialog(ModalScreen[None]):
+class TextDialog(ScrollKeys, ModalScreen[None]):
     """A page of Markdown with a title and a Close button; Escape closes it too.
 
     It opens at the top of its text, which scrolls on its own (keys and wheel) between the fixed title and
     the Close button, so the first lines (911 and 988 in crisis help) show on the smallest window.
     """
 
-    BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("up", "scroll(-1)", show=False),
-        Binding("down", "scroll(1)", show=False),
-        Binding("pageup", "scroll(-10)", show=False),
-        Binding("pagedown", "scroll(10)", show=False),
-        Binding("home", "scroll_edge(0)", show=False),
-        Binding("end", "scroll_edge(1)", show=False),
-    ]
+    BINDINGS = [Binding("escape", "close", "Close"), *SCROLL_BINDINGS]
+    SCROLL_AREA = ".dialog-text"
 
     def __init__(self, title: str, text: str, dialog_id: str) -> None:
         super().__init__()
@@ -60,16 +54,6 @@ class TextDialog(ModalScreen[None]):
                 yield Button("Close", id="close", variant="primary")
 
     AUTO_FOCUS = "#close"  # outside the scrolling text, so the text stays at its top
-
-    def action_scroll(self, lines: int) -> None:
-        self.query_one(".dialog-text", VerticalScroll).scroll_relative(y=lines, animate=False)
-
-    def action_scroll_edge(self, end: int) -> None:
-        text = self.query_one(".dialog-text", VerticalScroll)
-        if end:
-            text.scroll_end(animate=False)
-        else:
-            text.scroll_home(animate=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         dismiss(self)

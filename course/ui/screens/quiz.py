@@ -20,6 +20,7 @@ from course.ui.widgets.choices import ChoiceList
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 from course.ui.widgets.prose import Prose
+from course.ui.widgets.scroll_keys import SCROLL_BINDINGS, ScrollKeys
 
 
 def feedback_markdown(outcome: Outcome, *, reveal: bool) -> str:
@@ -255,7 +256,7 @@ class QuizScreen(Screen[None]):
             self.action_leave()
 
 
-class QuizResultScreen(Screen[None]):
+class QuizResultScreen(ScrollKeys, Screen[None]):
     CSS_PATH = "quiz.tcss"
     HELP = ("**Quiz result**\n\n- **R**: review what I missed (each missed question, your answer, the right one "
             "and why)\n- **Up/Down**, **Page Up/Down**, **Home/End**: scroll the review\n"
@@ -264,13 +265,9 @@ class QuizResultScreen(Screen[None]):
         Binding("r", "review", "Review missed"),
         Binding("t", "retry", "Retry missed"),
         Binding("escape", "leave", "Course map"),
-        Binding("up", "scroll(-1)", show=False),
-        Binding("down", "scroll(1)", show=False),
-        Binding("pageup", "scroll(-10)", show=False),
-        Binding("pagedown", "scroll(10)", show=False),
-        Binding("home", "scroll_edge(0)", show=False),
-        Binding("end", "scroll_edge(1)", show=False),
+        *SCROLL_BINDINGS,
     ]
+    SCROLL_AREA = "#result-page"
 
     def __init__(self, lesson: Lesson, attempt: Attempt) -> None:
         super().__init__()
@@ -306,13 +303,6 @@ class QuizResultScreen(Screen[None]):
             return bool(self.attempt.missed())  # a full pass has nothing to review or retry
         return True
 
-    def action_scroll_edge(self, end: int) -> None:
-        page = self.query_one("#result-page", VerticalScroll)
-        if end:
-            page.scroll_end(animate=False)
-        else:
-            page.scroll_home(animate=False)
-
     async def action_review(self) -> None:
         missed = self.attempt.missed()
         if not missed:
@@ -326,9 +316,6 @@ class QuizResultScreen(Screen[None]):
         review.display = True
         page = self.query_one("#result-page", VerticalScroll)
         after_refresh(self, page.scroll_to_widget, review, animate=False, top=True)
-
-    def action_scroll(self, lines: int) -> None:
-        self.query_one("#result-page", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_retry(self) -> None:
         retry = self.attempt.retry()
