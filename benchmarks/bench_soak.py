@@ -74,6 +74,11 @@ async def soak(root: Path, visits: int, samples: list[tuple[int, float, int]]) -
         return lambda: (isinstance(app.screen, ReaderScreen) and app.screen.index == step
                         and app.focused is not None and app.focused.id == "page")
 
+    async def to_end_of_step(app) -> None:
+        page = app.screen.query_one("#page")
+        page.scroll_to(y=page.max_scroll_y, animate=False, immediate=True)
+        await app.screen.wait_for_refresh()
+
     def quiz_shown() -> bool:
         return isinstance(app.screen, QuizScreen) and bool(app.screen.query("#choices"))
 
@@ -83,7 +88,9 @@ async def soak(root: Path, visits: int, samples: list[tuple[int, float, int]]) -
             # on screen (see common.press), not for Pilot's idle checks, which made a visit take about 2 s.
             await press(app, "space", showing(KioskMapScreen))  # start a visit
             await press(app, "c", reading(0))  # the next short lesson
+            await to_end_of_step(app)  # Next shows the rest of a long step before it moves on
             await press(app, "n", reading(1))
+            await to_end_of_step(app)
             await press(app, "n", reading(2))
             await press(app, "escape", showing(KioskMapScreen))  # back to the map
             await press(app, "q", quiz_shown)  # the quiz of the highlighted lesson

@@ -3,8 +3,8 @@
     python benchmarks/bench_step.py           # every step of every lesson
     python benchmarks/bench_step.py --quick   # the first lesson only, to check the script runs
 
-Drives the home app with Pilot at 100x30 (a fresh store, one profile). The clock starts when the key "n" is
-sent to the app (as the terminal driver would send it) and stops at the first refresh of the screen after
+Drives the home app with Pilot at 100x30 (a fresh store, one profile). Each step is first scrolled to its end
+(before that, "n" shows the rest of a long step instead). The clock starts when the key "n" is sent to the app (as the terminal driver would send it) and stops at the first refresh of the screen after
 ``ReaderScreen.show_step`` has finished: the step's text is shown, the journal boxes are filled, the position
 is saved to the store. Headless, so the refresh computes the screen's update but does not write it
 to a terminal. Baseline: a bare app with only Textual's Markdown widget, timed from ``update(text)`` of that
@@ -49,7 +49,11 @@ async def measure(root: Path, quick: bool) -> tuple[list[float], list[float]]:
             await app.push_screen(reader)
             await pilot.pause()
             shown = instrument(reader, "show_step")
+            page = reader.query_one("#page")
             for step in lesson.steps[1:]:
+                # Next shows the rest of a long step before it moves on: start each timing at the step's end.
+                page.scroll_to(y=page.max_scroll_y, animate=False, immediate=True)
+                await settle(pilot)
                 steps.append(await timed_key(app, "n", shown, reader))
                 texts.append(f"## {step.title}\n\n{step.body}" if step.title else step.body)
                 await settle(pilot)
