@@ -5,7 +5,8 @@
 
 Drives the home app with Pilot at 100x30 (a fresh store, one profile). Each step is first scrolled to its end
 (before that, "n" shows the rest of a long step instead). The clock starts when the key "n" is sent to the app
-(as the terminal driver would send it) and stops at the first refresh of the screen after ``ReaderScreen.show_step`` has finished: the step's text is shown, the journal boxes are filled, the position
+(as the terminal driver would send it) and stops at the first refresh of the screen after
+``ReaderScreen.show_step`` has finished: the step's text is shown, the journal boxes are filled, the position
 is saved to the store. Headless, so the refresh computes the screen's update but does not write it
 to a terminal. Baseline: a bare app with only Textual's Markdown widget, timed from ``update(text)`` of that
 step's text to the next refresh, in the same process. Goal: p95 <= 50 ms and p95 <= 1.5x the baseline's p95.
