@@ -66,30 +66,11 @@ def run(args: argparse.Namespace) -> int:
 
 def check(args: argparse.Namespace) -> int:
     """Say whether the kiosk could start now, and if not why not, without starting it (for start scripts)."""
-    import sys
-
     from course.cli import content_dirs
     from course.config import resolve_data_dir
-    from course.content import load_course
-    from course.store import Store, StoreError
+    from course.ui.launch import check_kiosk
 
-    data_dir = resolve_data_dir(args.data_dir)
-    try:
-        with Store(data_dir) as store:
-            has_pin = store.has_staff_pin()
-    except StoreError as error:
-        print(f"family-course: cannot use the data folder {data_dir}: {error}", file=sys.stderr)
-        return 1
-    if not has_pin:
-        print("family-course: kiosk mode needs a staff PIN, so that staff (and only staff) can close it.\n"
-              f"Set one first with:\n\n    {_staff_pin_hint(args)}\n", file=sys.stderr)
-        return 1
-    lessons = len(load_course(content_dirs(args)).kiosk_lessons())
-    if not lessons:
-        print("family-course: warning: no lesson is marked 'kiosk: true'; the kiosk will say that no lessons are "
-              "available.", file=sys.stderr)
-    print(f"The kiosk can start. Staff PIN: set. Data folder: {data_dir}. Short lessons: {lessons}.")
-    return 0
+    return check_kiosk(resolve_data_dir(args.data_dir), content_dirs(args), staff_pin_hint=_staff_pin_hint(args))
 
 
 def check_font(args: argparse.Namespace) -> int:

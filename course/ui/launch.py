@@ -84,6 +84,45 @@ def run_group(data_dir: Path, content_dirs: Sequence[ContentDir], *, notes: bool
         store.close()
 
 
+def prepare_kiosk(store: Store, content_dirs: Sequence[ContentDir], staff_pin_hint: str) -> Course | None:
+    """The course for the kiosk, or None after saying why the kiosk cannot start (no staff PIN, unreadable data).
+
+    Used to start the kiosk and by ``kiosk --check``, which says the same without starting it.
+    """
+    from course.store import StoreError
+
+    try:
+        has_pin = store.has_staff_pin()
+    except StoreError as error:
+        print(f"family-course: {error}", file=sys.stderr)
+        return None
+    if not has_pin:
+        print("family-course: kiosk mode needs a staff PIN, so that staff (and only staff) can close it.\n"
+              f"Set one first with:\n\n    {staff_pin_hint}\n", file=sys.stderr)
+        return None
+    course = _load_course(content_dirs)
+    if not course.kiosk_lessons():
+        print("family-course: warning: no lesson is marked 'kiosk: true'; the kiosk will say that no lessons "
+              "are available.", file=sys.stderr)
+    return course
+
+
+def check_kiosk(data_dir: Path, content_dirs: Sequence[ContentDir], *, staff_pin_hint: str) -> int:
+    """Say whether the kiosk could start now, and if not why not, without starting it (for start scripts)."""
+    store = _open_store(data_dir)
+    if store is None:
+        return 1
+    try:
+        course = prepare_kiosk(store, content_dirs, staff_pin_hint)
+    finally:
+        store.close()
+    if course is None:
+        return 1
+    print(f"The kiosk can start. Staff PIN: set. Data folder: {data_dir}. "
+          f"Short lessons: {len(course.kiosk_lessons())}.")
+    return 0
+
+
 @_collection_paused()
 def run_kiosk(data_dir: Path, content_dirs: Sequence[ContentDir], idle_timeout: float, *,
               staff_pin_hint: str = "family-course staff-pin set") -> int:
@@ -92,21 +131,9 @@ def run_kiosk(data_dir: Path, content_dirs: Sequence[ContentDir], idle_timeout: 
     if store is None:
         return 1
     try:
-        from course.store import StoreError
-
-        try:
-            has_pin = store.has_staff_pin()
-        except StoreError as error:
-            print(f"family-course: {error}", file=sys.stderr)
+        course = prepare_kiosk(store, content_dirs, staff_pin_hint)
+        if course is None:
             return 1
-        if not has_pin:
-            print("family-course: kiosk mode needs a staff PIN, so that staff (and only staff) can close it.\n"
-                  f"Set one first with:\n\n    {staff_pin_hint}\n", file=sys.stderr)
-            return 1
-        course = _load_course(content_dirs)
-        if not course.kiosk_lessons():
-            print("family-course: warning: no lesson is marked 'kiosk: true'; the kiosk will say that no lessons "
-                  "are available.", file=sys.stderr)
         from course.ui.kiosk.serve import serve
 
         return serve(course, store, load_settings(data_dir), data_dir, idle_timeout)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -12,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from course.content.model import Lesson
+from course.content.model import Lesson, Unavailable
 from course.store.errors import StoreError
 from course.store.records import LessonState, OpenQuiz, QuizResult
 from course.ui import console
@@ -171,7 +169,7 @@ class CourseMapScreen(Screen[None]):
         button.refresh(layout=True)  # a longer label than the last one needs a wider button
         self._upcoming = upcoming
 
-    def _broken(self) -> list[Any]:
+    def _broken(self) -> list[Unavailable]:
         return list(self.app.course.unavailable) if self.app.mode != "kiosk" else []
 
     def _highlighted_lesson(self) -> Lesson | None:
