@@ -8,8 +8,6 @@ from collections.abc import Sequence
 
 from course import __version__
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-
 
 def _global_options(suppress: bool) -> argparse.ArgumentParser:
     """Options accepted both before and after the subcommand."""
@@ -103,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return EXIT_OK
+        return 0
 
 
 def entry() -> None:

@@ -6,8 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from course.cli import EXIT_ERRORS, EXIT_OK
-
 
 def register(commands, parent: argparse.ArgumentParser) -> None:
     p = commands.add_parser(
@@ -27,14 +25,14 @@ def run(args: argparse.Namespace) -> int:
         written = write_cards(folder, load_cards())
     except CardError as error:
         print(f"The cards could not be made: {error}", file=sys.stderr)
-        return EXIT_ERRORS
+        return 1
     except OSError as error:
         print(f"Could not save the cards in {folder} ({error.strerror or error}). Try another folder.",
               file=sys.stderr)
-        return EXIT_ERRORS
+        return 1
     print(f"Saved {len(written)} files in {folder}:")
     for path in written:
         print(f"  {path}")
     print(f"Open {folder / ALL_CARDS_FILE} in a web browser and print it: each card prints on one page. "
           "Each card also has its own .html file to print and a .txt copy.")
-    return EXIT_OK
+    return 0

@@ -113,8 +113,9 @@ def _steps(parsed: Parsed, report: Collector, lesson_id: str) -> tuple[list[Step
     """Split the body into steps at level-0 ``##`` headings; returns the steps and the learner-facing prose."""
     tokens = parsed.tokens
     lines = parsed.lines
-    first_token = parsed.body_start
-    body_first_line = tokens[0].map[1] if first_token and tokens[0].map else 0
+    front = parsed.front_matter
+    first_token = 0 if front is None else 1  # the index of the first token of the body
+    body_first_line = front.map[1] if front is not None and front.map else 0
     title = ""
     # (first line, first token index, heading) for each step; the text before the first ## is step one
     bounds: list[tuple[int, int, str]] = [(body_first_line, first_token, "")]

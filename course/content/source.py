@@ -74,9 +74,14 @@ class Parsed:
     lines: list[str]
     tokens: list[Token]
     meta: dict[str, Any]
-    body_start: int  # index of the first token after the front matter (0 when there is none)
     fields_readable: bool = True  # False when the front matter is missing or unreadable: its fields are not checked
     unreadable: frozenset[str] = frozenset()  # fields whose lines could not be read (already reported)
+
+    @property
+    def front_matter(self) -> Token | None:
+        """The front-matter token, always the first when there is one."""
+        first = self.tokens[0] if self.tokens else None
+        return first if first is not None and first.type == "front_matter" else None
 
 
 def read_text(path: Path, report: Collector) -> str | None:
@@ -140,17 +145,16 @@ def parse(text: str, report: Collector, fields: tuple[str, ...] = ()) -> Parsed 
             report.error("front matter is not closed: add a line with just --- after the last field", 1)
             return None
         report.error("front matter is missing: the file must start with a line with just ---, then fields", 1)
-        return Parsed(text=text, lines=lines, tokens=tokens, meta={}, body_start=0, fields_readable=False)
+        return Parsed(text=text, lines=lines, tokens=tokens, meta={}, fields_readable=False)
     content = tokens[0].content
     if len(content) > MAX_FRONT_MATTER_CHARS:
         report.error(f"front matter is too long (over {MAX_FRONT_MATTER_CHARS:,} characters)", 1)
-        return Parsed(text=text, lines=lines, tokens=tokens, meta={}, body_start=1, fields_readable=False)
+        return Parsed(text=text, lines=lines, tokens=tokens, meta={}, fields_readable=False)
     front = FrontMatter(content.split("\n"), report, fields)
     meta = front.read()
     if meta is None:
-        return Parsed(text=text, lines=lines, tokens=tokens, meta={}, body_start=1, fields_readable=False)
-    return Parsed(text=text, lines=lines, tokens=tokens, meta=meta, body_start=1,
-                  unreadable=frozenset(front.unreadable))
+        return Parsed(text=text, lines=lines, tokens=tokens, meta={}, fields_readable=False)
+    return Parsed(text=text, lines=lines, tokens=tokens, meta=meta, unreadable=frozenset(front.unreadable))
 
 
 class FrontMatter:
@@ -347,9 +351,10 @@ def _plain(context: str, problem: str, line: str, column: int) -> str:
 
 
 def _front_matter_end(parsed: Parsed) -> int:
-    if parsed.body_start == 0 or not parsed.tokens or parsed.tokens[0].map is None:
+    front = parsed.front_matter
+    if front is None or front.map is None:
         return 1
-    return parsed.tokens[0].map[1]
+    return front.map[1]
 
 
 def field_line(parsed: Parsed, name: str) -> int:

@@ -237,9 +237,6 @@ class LoopWithoutSignals:
     def add_signal_handler(self, *args: object) -> None:
         raise NotImplementedError
 
-    def remove_signal_handler(self, *args: object) -> bool:
-        raise NotImplementedError
-
 
 def test_kiosk_signals_use_what_the_platform_has(no_posix: RefusingReplace) -> None:
     signals = _fresh_signals_module()
@@ -253,4 +250,3 @@ def test_kiosk_signals_use_what_the_platform_has(no_posix: RefusingReplace) -> N
     assert signal.getsignal(signal.SIGINT) == previous[signal.SIGINT]
     loop = LoopWithoutSignals()
     assert signals.end_on_terminate(loop, lambda name: None) is False  # type: ignore[arg-type]
-    signals.stop_ending(loop)  # type: ignore[arg-type]

@@ -29,7 +29,7 @@ class AttendanceScreen(Screen[None]):
             "- **Escape**: back to the group\n\nLate arrivals: press Escape in the lesson to come back here; "
             "the lesson keeps its place.")
     BINDINGS = [
-        Binding("space", "toggle", "Present / not", show=False),
+        Binding("space", "flip_present", "Present / not", show=False),
         Binding("p", "present", "Present lesson"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
@@ -111,7 +111,8 @@ class AttendanceScreen(Screen[None]):
         self.query_one("#present-count", Static).update(
             f"{len(set(self.session.present) & set(self.names))} of {len(self.names)} present")
 
-    def toggle(self, pid: str) -> None:
+    def flip_present(self, pid: str) -> None:
+        """Mark ``pid`` present if they were not, not present if they were (saved at once)."""
         if self.session is None:
             return
         try:
@@ -122,12 +123,12 @@ class AttendanceScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.toggle(event.option.id)
+            self.flip_present(event.option.id)
 
-    def action_toggle(self) -> None:
+    def action_flip_present(self) -> None:
         option = self.query_one("#present-list", OptionList).highlighted_option
         if option is not None and option.id:
-            self.toggle(option.id)
+            self.flip_present(option.id)
 
     def action_present(self) -> None:
         lesson = self.lesson

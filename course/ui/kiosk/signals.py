@@ -40,7 +40,8 @@ def restore(previous: dict[int, Any]) -> None:
 
 def end_on_terminate(loop: asyncio.AbstractEventLoop, end: Callable[[str], None]) -> bool:
     """Call ``end(name)`` on SIGTERM or SIGHUP, from the event loop (so the app can exit and restore the
-    terminal). False where the event loop cannot handle signals (Windows)."""
+    terminal). False where the event loop cannot handle signals (Windows). The handlers go with the loop:
+    closing it (each app run has its own) removes them."""
     for sig in ENDING:
         try:
             loop.add_signal_handler(sig, end, signal.Signals(sig).name)
@@ -48,10 +49,3 @@ def end_on_terminate(loop: asyncio.AbstractEventLoop, end: Callable[[str], None]
             return False
     return True
 
-
-def stop_ending(loop: asyncio.AbstractEventLoop) -> None:
-    for sig in ENDING:
-        try:
-            loop.remove_signal_handler(sig)
-        except NotImplementedError:
-            return
