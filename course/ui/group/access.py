@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from course.commands.staff_pin import MAX_DIGITS, MIN_DIGITS, problem
+from course.pin_wait import Refusal, lockout
 from course.store.errors import PinLocked, StoreError
 from course.store.staff import GROUP
 from course.ui.kiosk.wait_note import WaitNote
@@ -98,7 +99,7 @@ class StaffPinScreen(Screen[None]):
         try:
             right = store.check_staff_pin(pin, GROUP)
         except PinLocked as locked:
-            note.wait(locked.retry_after, "Too many wrong PINs. ")
+            note.refuse(lockout(locked.retry_after))
             return
         except StoreError as error:
             self._error(str(error))
@@ -110,10 +111,8 @@ class StaffPinScreen(Screen[None]):
             wait = store.staff_pin_wait(GROUP)
         except StoreError:
             wait = 0.0
-        if wait > 0:
-            note.wait(wait, "That is not the staff PIN. ")
-        else:
-            note.say("That is not the staff PIN. Please try again.")
+        note.refuse(Refusal("That is not the staff PIN.", wait) if wait > 0
+                    else Refusal("That is not the staff PIN. Please try again."))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "pin" and self.choosing:

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from course.store.errors import StoreError
 from course.ui import themes
-from course.ui.navigation import leave, push
+from course.ui.navigation import back_to_first_screen, leave, push
 from course.ui.screens.dialogs import ConfirmDialog, PinDialog
 from course.ui.widgets.button import Button
 from course.ui.widgets.choices import ChoiceList
@@ -80,10 +80,7 @@ class SettingsScreen(Screen[None]):
                 return
             self.app.learner = None
             self.app.notify("Your data was deleted from this computer.", timeout=6)
-            from course.ui.screens.welcome import WelcomeScreen
-
-            while not isinstance(self.app.screen, WelcomeScreen):
-                self.app.pop_screen()
+            back_to_first_screen(self.app)  # the list of profiles
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
@@ -98,12 +95,13 @@ class SettingsScreen(Screen[None]):
                 return
 
             def check(pin: str) -> str | None:
+                from course.pin_wait import lockout
                 from course.store import PinLocked, StoreError
 
                 try:
                     return None if store.check_pin(profile_id, pin) else "That PIN is not right."
                 except PinLocked as locked:
-                    return f"Too many wrong tries. Please wait {int(locked.retry_after) + 1} seconds."
+                    return lockout(locked.retry_after).message
                 except StoreError as error:
                     return str(error)
 

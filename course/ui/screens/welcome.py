@@ -60,7 +60,7 @@ class WelcomeScreen(Screen[None]):
             # widgets, styled a moment ago as they were mounted, are not styled again.
             event.refresh_styles = False
         self._shown = True
-        self.app.forget_reader()  # whoever comes next, the last person's reader is not kept
+        self.app.readers.forget()  # whoever comes next, the last person's reader is not kept
         self.refresh_profiles()
 
     def refresh_profiles(self) -> None:
@@ -101,12 +101,13 @@ class WelcomeScreen(Screen[None]):
         from course.ui.screens.dialogs import PinDialog
 
         def check(pin: str) -> str | None:
+            from course.pin_wait import lockout
             from course.store import PinLocked, StoreError
 
             try:
                 return None if self.app.store.check_pin(profile.id, pin) else "That PIN is not right. Try again."
             except PinLocked as locked:
-                return f"Too many wrong tries. Please wait {int(locked.retry_after) + 1} seconds and try again."
+                return lockout(locked.retry_after).message
             except StoreError as error:
                 return str(error)
 
@@ -128,7 +129,8 @@ class WelcomeScreen(Screen[None]):
             theme = None
         if theme:
             app.apply_theme(theme)
-        push(self, CourseMapScreen())
+        # The course is read while this screen is shown; in the rare case it is not there yet, the map waits for it.
+        app.when_course_ready(lambda: push(self, CourseMapScreen()))
 
     def action_new_profile(self) -> None:
         from course.ui.screens.dialogs import NewProfileDialog
