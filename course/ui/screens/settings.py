@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from course.store.errors import StoreError
 from course.ui import themes
-from course.ui.navigation import back_to_first_screen, leave, push
+from course.ui.navigation import leave, push
 from course.ui.screens.dialogs import ConfirmDialog, PinDialog
 from course.ui.widgets.button import Button
 from course.ui.widgets.choices import ChoiceList
@@ -80,7 +80,10 @@ class SettingsScreen(Screen[None]):
                 return
             self.app.learner = None
             self.app.notify("Your data was deleted from this computer.", timeout=6)
-            back_to_first_screen(self.app)  # the list of profiles
+            from course.ui.screens.welcome import WelcomeScreen
+
+            while not isinstance(self.app.screen, WelcomeScreen):
+                self.app.pop_screen()
 
         def confirmed(yes: bool | None) -> None:
             if not yes:

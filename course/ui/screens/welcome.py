@@ -60,7 +60,7 @@ class WelcomeScreen(Screen[None]):
             # widgets, styled a moment ago as they were mounted, are not styled again.
             event.refresh_styles = False
         self._shown = True
-        self.app.readers.forget()  # whoever comes next, the last person's reader is not kept
+        self.app.forget_reader()  # whoever comes next, the last person's reader is not kept
         self.refresh_profiles()
 
     def refresh_profiles(self) -> None:
@@ -129,8 +129,7 @@ class WelcomeScreen(Screen[None]):
             theme = None
         if theme:
             app.apply_theme(theme)
-        # The course is read while this screen is shown; in the rare case it is not there yet, the map waits for it.
-        app.when_course_ready(lambda: push(self, CourseMapScreen()))
+        push(self, CourseMapScreen())
 
     def action_new_profile(self) -> None:
         from course.ui.screens.dialogs import NewProfileDialog
