@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Markdown, Static
 
 from course.content.model import Lesson
@@ -97,7 +96,6 @@ class NotesScreen(Screen[None]):
         self.shown: Shown | None = None
         self.rendered: tuple | None = None
         self.step_since = time.monotonic()
-        self.poll_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="notes"):
@@ -115,7 +113,7 @@ class NotesScreen(Screen[None]):
     async def on_mount(self) -> None:
         self.query_one("#n-page", VerticalScroll).focus()
         await self.poll()
-        self.poll_timer = self.set_interval(POLL_SECONDS, self.poll)
+        self.set_interval(POLL_SECONDS, self.poll)
 
     def _lesson(self, shown: Shown) -> Lesson | None:
         try:
