@@ -45,18 +45,12 @@ class ProfilesMixin(StoreCore):
             return _profile(self._entry(pid))
 
     def rename_profile(self, pid: str, name: str) -> None:
+        """Give a profile a new name (group mode does, when a roster name is corrected)."""
         if not isinstance(name, str):
             raise TypeError("name must be a string")
         with self._guard("the new name"):
             self._change_entry(pid, {"name": name})
             self._profile_db(pid).table("meta").update({"name": name})
-
-    def set_pin(self, pid: str, pin: str | None) -> None:
-        """Set, change or (with None) remove a profile's PIN."""
-        record = pins.hash_pin(pin) if pin is not None else None
-        with self._guard("the PIN"):
-            self._change_entry(pid, {"pin": record, "failures": 0, "locked_until": 0.0})
-            self._profile_db(pid).table("meta").update({"pin": record})
 
     def check_pin(self, pid: str, pin: str) -> bool:
         """True if ``pin`` is right (or the profile has no PIN). Raises PinLocked during a delay."""

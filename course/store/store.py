@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .export import ExportMixin
 from .groups import GroupsMixin
 from .journal import JournalMixin
 from .kiosk import KioskMixin
@@ -12,9 +11,7 @@ from .progress import ProgressMixin
 from .staff import StaffMixin
 
 
-class Store(
-    ExportMixin, GroupsMixin, ProfilesMixin, ProgressMixin, JournalMixin, StaffMixin, KioskMixin, PresenterMixin
-):
+class Store(GroupsMixin, ProfilesMixin, ProgressMixin, JournalMixin, StaffMixin, KioskMixin, PresenterMixin):
     """Progress, profiles, journal, groups and kiosk counters under one data directory.
 
     ``Store(data_dir)`` creates the directory (mode 0700) if needed, repairs what a crash or a

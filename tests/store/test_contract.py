@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from datetime import UTC
@@ -62,7 +61,6 @@ def test_names_are_kept_verbatim_and_never_used_as_file_names(data_dir: Path, na
     with Store(data_dir) as s:
         assert s.profile(pid).name == name
         assert s.profiles()[0].name == name
-        assert s.export_profile(pid)["profile"]["name"] == name
     every_path = [p.relative_to(data_dir).as_posix() for p in data_dir.rglob("*")]
     assert all(name not in path for path in every_path if name)
     assert (data_dir / "profiles" / f"{pid}.json").is_file()
@@ -113,24 +111,6 @@ def test_deleted_profile_is_gone_everywhere(data_dir: Path) -> None:
         if path.is_file():
             assert b"very private text" not in path.read_bytes(), path
             assert b'"gone"' not in path.read_bytes(), path
-
-
-def test_export_is_json_and_has_no_pin_hash(store: Store, fast_pins: None) -> None:
-    pid = store.create_profile("Ana", pin="2468")
-    store.record_answer(pid, "l", "q", ["a"], True)
-    store.save_lesson_state(pid, "l", step=1)
-    store.record_quiz_result(pid, "l", 4, 5, True)
-    store.save_journal(pid, "l", "k", "What helped?", "Talking.")
-    store.set_preference(pid, "theme", "dark")
-    exported = store.export_profile(pid)
-    text = json.dumps(exported)
-    assert exported["profile"] == {"id": pid, "name": "Ana", "has_pin": True, "created": exported["profile"]["created"]}
-    assert [a["question_id"] for a in exported["answers"]] == ["q"]
-    assert exported["lessons"][0]["step"] == 1
-    assert exported["quiz_results"][0]["percent"] == 80
-    assert exported["journal"][0]["text"] == "Talking."
-    assert exported["preferences"] == {"theme": "dark"}
-    assert "salt" not in text and "hash" not in text
 
 
 def test_store_never_imports_textual() -> None:

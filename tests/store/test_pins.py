@@ -55,15 +55,12 @@ def test_pin_compare_is_constant_time(monkeypatch: pytest.MonkeyPatch, fast_pins
     assert len(calls) == 2
 
 
-def test_no_pin_means_no_check_and_pins_can_change(store: Store, fast_pins: None) -> None:
+def test_no_pin_means_no_check_and_an_empty_pin_is_refused(store: Store, fast_pins: None) -> None:
     pid = store.create_profile("Ana")
     assert not store.profile(pid).has_pin and store.check_pin(pid, "anything")
-    store.set_pin(pid, "1111")
-    assert store.profile(pid).has_pin and not store.check_pin(pid, "2222") and store.check_pin(pid, "1111")
-    store.set_pin(pid, None)
-    assert not store.profile(pid).has_pin
     with pytest.raises(ValueError):
-        store.set_pin(pid, "")
+        store.create_profile("Ben", pin="")
+    assert [p.name for p in store.profiles()] == ["Ana"]
 
 
 def test_wrong_pins_bring_a_growing_delay_that_survives_restart(
