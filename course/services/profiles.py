@@ -1,0 +1,58 @@
+"""The profiles at home: choosing, creating and deleting one, its PIN and its look."""
+
+from __future__ import annotations
+
+from course.learner import StoredLearner
+from course.pin_wait import lockout
+from course.store import Store
+from course.store.errors import PinLocked, StoreError
+from course.store.records import Profile
+
+WRONG_PIN = "That PIN is not right. Try again."
+THEME = "theme"  # the preference that keeps a profile's look
+
+
+class Profiles:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def all(self) -> list[Profile]:
+        """Every profile, oldest first."""
+        return self.store.profiles()
+
+    def names(self) -> list[str]:
+        return [profile.name for profile in self.all()]
+
+    def get(self, profile_id: str) -> Profile:
+        return self.store.profile(profile_id)
+
+    def create(self, name: str, pin: str | None = None) -> str:
+        return self.store.create_profile(name, pin=pin)
+
+    def delete(self, profile_id: str) -> None:
+        """The profile, its progress, answers and journal, and their backups, gone from this computer."""
+        self.store.delete_profile(profile_id)
+
+    def check_pin(self, profile_id: str, pin: str) -> str | None:
+        """None when ``pin`` opens the profile, else what to tell the person (a wrong PIN, the wait, a problem)."""
+        try:
+            return None if self.store.check_pin(profile_id, pin) else WRONG_PIN
+        except PinLocked as locked:
+            return lockout(locked.retry_after).message
+        except StoreError as error:
+            return str(error)
+
+    def learner(self, profile_id: str, name: str) -> StoredLearner:
+        """The person taking the course as this profile: every change is saved as it happens."""
+        return StoredLearner(self.store, profile_id, name)
+
+    def theme(self, profile_id: str) -> str | None:
+        """The look this profile chose, or None (also when it cannot be read: the look is a nicety)."""
+        try:
+            theme = self.store.preferences(profile_id).get(THEME)
+        except StoreError:
+            return None
+        return theme if isinstance(theme, str) else None
+
+    def save_theme(self, profile_id: str, theme: str) -> None:
+        self.store.set_preference(profile_id, THEME, theme)

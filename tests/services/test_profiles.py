@@ -1,0 +1,64 @@
+"""Profiles at home: what the welcome and settings screens ask of the store, with the PIN rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from course.learner import StoredLearner
+from course.services import PinLocked, StoreError
+from course.services.profiles import WRONG_PIN, Profiles
+from course.store import Store, pins
+
+LOCKED = "Too many wrong PINs. Please wait 30 seconds before trying again."
+
+
+def test_create_list_and_open(store: Store) -> None:
+    profiles = Profiles(store)
+    assert profiles.all() == [] and profiles.names() == []
+    pid = profiles.create("Ray", pin="1357")
+    other = profiles.create("[b]Jo[/b]", pin=None)
+    assert [(p.id, p.name, p.has_pin) for p in profiles.all()] == [(pid, "Ray", True), (other, "[b]Jo[/b]", False)]
+    assert profiles.names() == ["Ray", "[b]Jo[/b]"]
+    assert profiles.get(pid).has_pin and not profiles.get(other).has_pin
+    learner = profiles.learner(pid, "Ray")
+    assert isinstance(learner, StoredLearner) and (learner.profile_id, learner.name) == (pid, "Ray")
+
+
+def test_pin_check_words(store: Store, clock: list[float]) -> None:
+    profiles = Profiles(store)
+    pid = profiles.create("Ray", pin="1357")
+    assert profiles.check_pin(pid, "1357") is None
+    for _ in range(pins.FREE_TRIES):
+        assert profiles.check_pin(pid, "0000") == WRONG_PIN == "That PIN is not right. Try again."
+    assert profiles.check_pin(pid, "1357") == LOCKED  # the right PIN is not even checked during the wait
+    clock[0] += 12.5
+    assert profiles.check_pin(pid, "1357") == LOCKED.replace("30", "18")
+    clock[0] += 18
+    assert profiles.check_pin(pid, "1357") is None
+
+
+def test_pin_check_of_a_deleted_profile_says_what_happened(store: Store) -> None:
+    profiles = Profiles(store)
+    pid = profiles.create("Ray", pin="1357")
+    profiles.delete(pid)
+    with pytest.raises(StoreError) as raised:
+        profiles.get(pid)
+    assert profiles.check_pin(pid, "1357") == str(raised.value)
+
+
+def test_theme(store: Store) -> None:
+    profiles = Profiles(store)
+    pid = profiles.create("Ray")
+    assert profiles.theme(pid) is None
+    profiles.save_theme(pid, "course-contrast")
+    assert profiles.theme(pid) == "course-contrast"
+    profiles.delete(pid)
+    assert profiles.theme(pid) is None  # the look is a nicety: a profile gone meanwhile has none
+    with pytest.raises(StoreError):
+        profiles.save_theme(pid, "course-dark")
+
+
+def test_errors_are_the_stores(store: Store) -> None:
+    import course.store
+
+    assert StoreError is course.store.StoreError and PinLocked is course.store.PinLocked
