@@ -164,11 +164,19 @@ class LockedTable(Table):
 
     TinyDB keeps a per-process next-id counter and query cache. Both are dropped here so that
     ids never collide across processes and a search never returns stale results.
+
+    This leans on three of TinyDB's private names, which its public API has no way to reach: ``_storage`` (the
+    table's storage, to take its lock), ``_next_id`` (the counter ``Table._get_next_id`` keeps) and
+    ``_update_table`` (one read-modify-write of this table). TinyDB is pinned to the minor release they were
+    read in (pyproject.toml), and tests/store/test_tinydb_internals.py fails when the TinyDB code they stand on
+    changes.
     """
 
     _storage: SafeStorage
 
     def _locked(self) -> contextlib.AbstractContextManager[None]:
+        # TinyDB counts ids on from the last one it handed out, in this process only: another process may have
+        # inserted since, so the counter is forgotten and ``_get_next_id`` reads the file (under the lock) instead.
         self._next_id = None
         self.clear_cache()
         return self._storage.locked()
@@ -181,7 +189,10 @@ class LockedTable(Table):
             raise ValueError("Document is not a Mapping")
         new_ids: list[int] = []
 
-        def add(table: dict[int, Any]) -> None:  # one read: the next id comes from the same read
+        # TinyDB's own insert reads the file twice: once for the next id (``_get_next_id``), once to change the
+        # table (``_update_table``). Under the lock both reads see the same file, but each read re-reads and
+        # checks it, so here the id is taken from the table ``_update_table`` has just read: one read per insert.
+        def add(table: dict[int, Any]) -> None:
             new_ids.append(max(table, default=0) + 1)
             table[new_ids[0]] = dict(document)
 
