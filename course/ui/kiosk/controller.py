@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.screen import Screen
 
+from course.pin_wait import Refusal, lockout
 from course.store import PinLocked, StoreError
 from course.store.pins import delay_after
 from course.store.staff import KIOSK
@@ -26,7 +27,6 @@ from course.ui.kiosk.counting import CountingGuest
 from course.ui.kiosk.idle import Idle, IdleWatcher
 from course.ui.kiosk.keys import ALLOWED_APP_ACTIONS, SWALLOWED_KEYS
 from course.ui.kiosk.log import KioskLog
-from course.ui.kiosk.wait_note import Refusal
 from course.ui.screens.too_small import TooSmallScreen
 
 if TYPE_CHECKING:
@@ -240,7 +240,7 @@ class Kiosk:
         except PinLocked as locked:
             self.pins_during_wait += 1
             self.log.write("Staff PIN typed while wrong PINs made it wait (not checked).")
-            return Refusal("Too many wrong PINs.", locked.retry_after)
+            return lockout(locked.retry_after)
         except StoreError as error:
             self.log.write(f"Could not check the staff PIN: {error}")
             return Refusal(str(error))

@@ -11,8 +11,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Lesson, Unavailable
+from course.progress import continue_label, next_lesson, score_text, state_of, status_mark, status_text
 from course.store.errors import StoreError
-from course.store.records import LessonState, OpenQuiz, QuizResult
 from course.ui import console
 from course.ui.deferred import after_refresh
 from course.ui.literal import literal
@@ -23,35 +23,6 @@ from course.ui.widgets.footer import KeyFooter
 
 BROKEN = "unavailable lesson "  # the option id of a lesson that could not load (and its place); never a lesson id
 NBSP = "\u00a0"  # a list option trims leading spaces; these indent its second line
-
-
-def status_text(lesson: Lesson, state: LessonState) -> str:
-    if state.status == "done":
-        return "Done"
-    if state.status == "in_progress":
-        return f"Step {min(state.step, len(lesson.steps) - 1) + 1} of {len(lesson.steps)}"
-    return "Not started"
-
-
-def score_text(lesson: Lesson, best: QuizResult | None, open_quiz: OpenQuiz | None = None) -> str:
-    if lesson.quiz is None:
-        return "Quiz unavailable" if lesson.wants_quiz else ""
-    if open_quiz is not None and open_quiz.answers:
-        answered = len(open_quiz.answers)
-        return f"Quiz: {answered} of {len(open_quiz.question_ids)} answered, press Q to carry on"
-    if best is None:
-        return "Quiz not taken"
-    verdict = "passed" if best.passed else "not passed yet"
-    return f"Best quiz {best.percent}% ({verdict})"
-
-
-def next_lesson(lessons: list[Lesson], states: dict[str, LessonState]) -> Lesson | None:
-    """The lesson to continue: the first one in progress, else the first not started."""
-    for wanted in ("in_progress", "not_started"):
-        for lesson in lessons:
-            if states.get(lesson.id, LessonState(lesson.id)).status == wanted:
-                return lesson
-    return None
 
 
 class CourseMapScreen(Screen[None]):
@@ -138,14 +109,14 @@ class CourseMapScreen(Screen[None]):
         highlighted = options.highlighted
         options.clear_options()
         for number, lesson in enumerate(lessons, 1):
-            state = states.get(lesson.id, LessonState(lesson.id))
+            state = state_of(states, lesson)
             try:
                 best = learner.best_quiz(lesson.id)
             except StoreError:
                 best = None
             details = " · ".join(p for p in (f"{lesson.minutes} min", status_text(lesson, state),
                                              score_text(lesson, best, open_quizzes.get(lesson.id))) if p)
-            mark = console.marks(self.app, {"done": "✓", "in_progress": "›"}.get(state.status, "○"))
+            mark = console.marks(self.app, status_mark(state.status))
             prompt = Content.assemble((f"{mark} {number}. ", "bold"),
                                       (lesson.title, "bold"), "\n" + NBSP * 6, Content(details))
             options.add_option(Option(prompt, id=lesson.id))
@@ -159,13 +130,7 @@ class CourseMapScreen(Screen[None]):
             options.highlighted = highlighted if keep else 0
         upcoming = next_lesson(lessons, states)
         button = self.query_one("#continue", Button)
-        if upcoming is None:
-            button.label = "All lessons done. Open My progress"
-        else:
-            state = states.get(upcoming.id, LessonState(upcoming.id))
-            verb = "Continue" if state.status == "in_progress" else "Start"
-            where = f", step {state.step + 1} of {len(upcoming.steps)}" if state.status == "in_progress" else ""
-            button.label = Content(f"{verb}: {upcoming.title}{where}")
+        button.label = Content(continue_label(upcoming, states))
         button.refresh(layout=True)  # a longer label than the last one needs a wider button
         self._upcoming = upcoming
 

@@ -24,33 +24,23 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from course import record
+from course.progress import (
+    best_score_text,
+    completion_record,
+    minutes_text,
+    record_path,
+    state_of,
+    status_text,
+    totals_text,
+)
 from course.store.errors import StoreError
 from course.store.records import JournalEntry, LessonState
 from course.ui.literal import literal, visible
 from course.ui.navigation import leave, push
-from course.ui.screens.course_map import status_text
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
-
-
-def _minutes(seconds: float) -> int:
-    return round(seconds / 60)
-
-
-def _minutes_text(seconds: float) -> str:
-    if not seconds:
-        return "-"
-    return "<1" if seconds < 30 else str(_minutes(seconds))
-
-
-def default_record_path(name: str, profile_id: str = "") -> Path:
-    """Where the record is offered to be saved: named after the person, and their profile, so that two
-    people of the same name never write over each other's record."""
-    safe = "".join(c if c.isalnum() else "-" for c in name).strip("-")[:30] or "record"
-    tag = f"-{profile_id[:6]}" if profile_id else ""
-    return Path.home() / f"family-course-record-{safe}{tag}.html"
 
 
 class ProgressScreen(Screen[None]):
@@ -86,7 +76,7 @@ class ProgressScreen(Screen[None]):
                     "quiz scores. It is saved as a web page you can print (.html) and as plain text (.txt). It is "
                     "a personal record, not a certificate.", markup=False)
                 yield Label("Save to this file:")
-                yield Input(str(default_record_path(learner.name, getattr(learner, "profile_id", ""))),
+                yield Input(str(record_path(learner.name, getattr(learner, "profile_id", ""))),
                             id="record-path")
                 with Horizontal(classes="buttons"):
                     yield Button("Save record", id="save-record", variant="primary")
@@ -118,23 +108,15 @@ class ProgressScreen(Screen[None]):
         table.add_column("Lesson", width=width)
         table.add_columns("Status", "Best quiz", "Min")
         states = self._states()
-        done = 0
-        seconds = 0.0
         for lesson in self.app.course.lessons:
-            state = states.get(lesson.id, LessonState(lesson.id))
-            done += state.status == "done"
-            seconds += state.seconds
+            state = state_of(states, lesson)
             try:
                 best = learner.best_quiz(lesson.id)
             except StoreError:
                 best = None
-            score = f"{best.score} of {best.total} ({best.percent}%)" if best else "-"
-            table.add_row(Text(lesson.title), status_text(lesson, state), score,
-                          _minutes_text(state.seconds), height=None)
-        total = len(self.app.course.lessons)
-        minutes = _minutes(seconds)
-        self.query_one("#totals", Static).update(
-            f"Lessons finished: {done} of {total}. Time spent: about {minutes} minute{'' if minutes == 1 else 's'}.")
+            table.add_row(Text(lesson.title), status_text(lesson, state), best_score_text(best) or "-",
+                          minutes_text(state.seconds), height=None)
+        self.query_one("#totals", Static).update(totals_text(self.app.course.lessons, states))
 
     def _entries(self) -> list[JournalEntry]:
         try:
@@ -225,15 +207,8 @@ class ProgressScreen(Screen[None]):
 
     def build_record(self) -> record.Record:
         learner = self.app.learner
-        states = self._states()
-        lines = []
-        for lesson in self.app.course.lessons:
-            state = states.get(lesson.id, LessonState(lesson.id))
-            best = learner.best_quiz(lesson.id)
-            status = {"done": "Done", "in_progress": "In progress"}.get(state.status, "Not started")
-            score = f"{best.score} of {best.total} ({best.percent}%)" if best else ""
-            lines.append(record.RecordLine(lesson.title, status, state.finished, _minutes(state.seconds), score))
-        return record.Record(learner.name, datetime.now().astimezone(), tuple(lines))
+        return completion_record(learner.name, self.app.course.lessons, self._states(), learner.best_quiz,
+                                 datetime.now().astimezone())
 
     def save_record(self) -> None:
         raw = self.query_one("#record-path", Input).value.strip()
