@@ -9,12 +9,10 @@ from markdown_it.token import Token
 
 from course.content import source
 from course.content.model import Lesson, Reflection, Step
-from course.content.readability import measure
 from course.content.source import Collector, Parsed
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CONTAINERS = ("reflect", "facilitator")
-MAX_GRADE = 8.0
 REQUIRED: dict[str, tuple[type, str]] = {
     "id": (str, "text in kebab-case, like rebuilding-trust"),
     "title": (str, "text"),
@@ -202,10 +200,6 @@ def parse_lesson(path: Path, display: str, report: Collector) -> Lesson | None:
     fields_ok = check_front_matter(parsed, report)
     lesson_id = parsed.meta.get("id") if isinstance(parsed.meta.get("id"), str) else path.stem
     steps, prose = _steps(parsed, report, lesson_id)
-    grade = measure(prose).grade if prose.strip() else 0.0
-    if grade > MAX_GRADE:
-        report.warning(f"reading grade {grade:.1f} is above {MAX_GRADE:.0f} (Flesch-Kincaid, learner-facing "
-                       "text): use shorter sentences and common words", 1)
     if not fields_ok or report.has_errors:
         return None
     meta = parsed.meta
@@ -222,5 +216,5 @@ def parse_lesson(path: Path, display: str, report: Collector) -> Lesson | None:
         steps=tuple(steps),
         path=display,
         order_line=source.field_line(parsed, "order"),
-        reading_grade=round(grade, 1),
+        prose=prose,
     )

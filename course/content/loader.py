@@ -22,7 +22,7 @@ def _first_error(report) -> str:  # a course.content.source.Collector
 def load_course(dirs: Sequence[ContentDir] | None = None) -> Course:
     """Every lesson and quiz of the given content dirs (the shipped course when none). Later dirs override
     earlier ones by lesson id. Problems become diagnostics and unavailable lessons, never exceptions."""
-    # Imported here, not at the top: the parsers (markdown-it, YAML, pyphen) are not needed to start the app.
+    # Imported here, not at the top: the parsers (markdown-it, YAML) are not needed to start the app.
     from course.content.lessons import parse_lesson
     from course.content.quizzes import parse_quiz
     from course.content.source import Collector

@@ -113,7 +113,9 @@ class Lesson:
     quiz_problem: str = ""  # why a quiz that should exist cannot be used
     path: str = ""
     order_line: int = 1
-    reading_grade: float = 0.0  # Flesch-Kincaid grade of the learner-facing text
+    # The learner-facing text as plain prose (steps and journal prompts, not facilitator notes): what
+    # ``family-course validate`` measures the reading grade of (course.content.validate.reading_grade).
+    prose: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)

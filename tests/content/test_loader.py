@@ -22,7 +22,8 @@ def test_valid_course_loads_steps_and_containers(tmp_path: Path) -> None:
     assert second.facilitator == "Ask the group what they noticed. 10 minutes."
     assert second.line == 18
     assert lesson.objectives == ("Read a step", "Answer a question")
-    assert -5 < lesson.reading_grade < 8
+    assert "This first step" in lesson.prose and "What would you like to try?" in lesson.prose
+    assert "Ask the group" not in lesson.prose  # facilitator notes are not the learner's reading
 
 
 def test_quiz_parses_options_feedback_and_ids(tmp_path: Path) -> None:
