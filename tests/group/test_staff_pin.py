@@ -91,7 +91,7 @@ async def test_the_lockout_message_counts_down(store: Store, course: Course, clo
 
 
 def test_wait_words() -> None:
-    from course.ui.kiosk.wait_note import wait_words
+    from course.pin_wait import wait_words
 
     assert [wait_words(s) for s in (0.2, 1, 27, 30, 60, 90, 91, 119, 120, 3600)] == [
         "1 second", "1 second", "27 seconds", "30 seconds", "60 seconds", "90 seconds", "1 minute 31 seconds",

@@ -14,9 +14,9 @@ from course.commands.staff_pin import MAX_DIGITS, MIN_DIGITS, problem
 from course.pin_wait import Refusal, lockout
 from course.store.errors import PinLocked, StoreError
 from course.store.staff import GROUP
-from course.ui.kiosk.wait_note import WaitNote
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
+from course.ui.widgets.wait_note import WaitNote
 
 
 class StaffPinScreen(Screen[None]):

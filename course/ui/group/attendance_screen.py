@@ -12,8 +12,7 @@ from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
 from course.group import roster
-from course.store.errors import StoreError
-from course.store.records import GroupSession
+from course.services import GroupSession, StoreError
 from course.ui.group.projector import closing
 from course.ui.literal import literal
 from course.ui.widgets.button import Button

@@ -10,7 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.group.roster import MAX_GROUP_NAME, check_group_name
-from course.store.errors import StoreError
+from course.services import StoreError
 from course.ui.group.dialogs import NameDialog
 from course.ui.group.projector import closing
 from course.ui.literal import literal

@@ -11,8 +11,7 @@ from textual.widgets import Markdown, Static
 from course.content.model import Lesson
 from course.content.texts import CRISIS_LINE
 from course.group.shown import Shown
-from course.store.errors import StoreError
-from course.store.records import GroupSession, now, to_iso
+from course.services import GroupSession, StoreError, now, to_iso
 from course.ui.group.projector import BlankScreen, closing, next_theme, publish
 from course.ui.screens.dialogs import ConfirmDialog
 

@@ -16,8 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from course.group.shown import Shown
-from course.store.errors import StoreError
-from course.store.records import now, to_iso
+from course.services import StoreError, now, to_iso
 from course.ui import themes
 
 _shown: WeakKeyDictionary[App, Shown] = WeakKeyDictionary()  # the lesson's place, per presenting app

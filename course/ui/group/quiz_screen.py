@@ -18,8 +18,7 @@ from course.content.model import Lesson, Question
 from course.group.shown import Shown
 from course.group.tally import bar, hands_problem, option_label, parse_count
 from course.group.text import how_to_answer
-from course.store.errors import StoreError
-from course.store.records import GroupSession
+from course.services import GroupSession, StoreError
 from course.ui.group.projector import BlankScreen, closing, next_theme, publish
 
 RIGHT_MARK = "\u2713"

@@ -14,8 +14,7 @@ from textual.widgets.option_list import Option
 
 from course.group import roster
 from course.group.text import first_name
-from course.store.errors import StoreError
-from course.store.records import Group, GroupSession
+from course.services import Group, GroupSession, StoreError
 from course.ui.group.dialogs import NameDialog, PickDialog, lesson_items
 from course.ui.group.projector import closing
 from course.ui.literal import literal

@@ -17,13 +17,14 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, OptionList, Static
 
 from course.content.model import Lesson
+from course.pin_wait import Refusal
 from course.ui.kiosk.keys import FINISH_KEY
-from course.ui.kiosk.wait_note import Refusal, WaitNote
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.dialogs import FormDialog
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
+from course.ui.widgets.wait_note import WaitNote
 
 SCREENS_DIR = Path(__file__).resolve().parent.parent / "screens"
 TIP_SECONDS = 12.0

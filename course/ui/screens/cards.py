@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from course import cards
-from course.store.errors import StoreError
+from course.services import StoreError
 from course.ui.deferred import after_refresh
 from course.ui.navigation import leave
 from course.ui.widgets.button import Button

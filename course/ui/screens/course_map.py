@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from course.content.model import Lesson, Unavailable
 from course.progress import continue_label, next_lesson, score_text, state_of, status_mark, status_text
-from course.store.errors import StoreError
+from course.services import StoreError
 from course.ui import console
 from course.ui.deferred import after_refresh
 from course.ui.literal import literal

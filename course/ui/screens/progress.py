@@ -33,8 +33,7 @@ from course.progress import (
     status_text,
     totals_text,
 )
-from course.store.errors import StoreError
-from course.store.records import JournalEntry, LessonState
+from course.services import JournalEntry, LessonState, StoreError
 from course.ui.literal import literal, visible
 from course.ui.navigation import leave, push
 from course.ui.screens.dialogs import ConfirmDialog

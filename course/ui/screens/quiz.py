@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from course.content.model import Lesson, Question
 from course.grading import Attempt, Outcome
-from course.store.errors import StoreError
+from course.services import StoreError
 from course.ui.deferred import after_refresh
 from course.ui.navigation import leave, replace
 from course.ui.widgets.button import Button

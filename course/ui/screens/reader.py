@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from course.content.model import Lesson, Reflection, Step
-from course.store.errors import StoreError
+from course.services import StoreError
 from course.ui.deferred import after_refresh
 from course.ui.navigation import leave, on_top, push
 from course.ui.screens.dialogs import ConfirmDialog

@@ -1,7 +1,7 @@
 """The message under a staff PIN box. While wrong PINs make staff wait, it counts the wait down every second.
 
 Used by the kiosk's staff dialog and by group mode's staff PIN screen. The wait is measured on the same clock as
-the PIN lockout in the store (``course.store.pins.clock``), so what it says is what the store will allow.
+the PIN lockout in the store (``course.services.pin_clock``), so what it says is what the store will allow.
 """
 
 from __future__ import annotations
@@ -9,10 +9,8 @@ from __future__ import annotations
 from textual.timer import Timer
 from textual.widgets import Static
 
-from course.pin_wait import Refusal, wait_words
-from course.store import pins
-
-__all__ = ["READY", "Refusal", "WaitNote", "wait_words"]
+from course.pin_wait import Refusal
+from course.services import pin_clock
 
 TICK_SECONDS = 0.5
 READY = "You can try the staff PIN again now."
@@ -37,7 +35,7 @@ class WaitNote(Static):
         if refusal.wait <= 0:
             self.say(refusal.text)
             return
-        self.until = pins.clock() + refusal.wait
+        self.until = pin_clock() + refusal.wait
         self.refusal = refusal
         if self._timer is None:
             self._timer = self.set_interval(TICK_SECONDS, self.tick, name="staff PIN wait")
@@ -45,12 +43,12 @@ class WaitNote(Static):
 
     @property
     def waiting(self) -> bool:
-        return self.until is not None and self.until > pins.clock()
+        return self.until is not None and self.until > pin_clock()
 
     def tick(self) -> None:
         if self.until is None:
             return
-        left = self.until - pins.clock()
+        left = self.until - pin_clock()
         if left <= 0:
             self._stop()
             self.update(READY)
