@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from course.config import load_settings
+from course.ui.collection import app_lifetime
 
 if TYPE_CHECKING:
     from course.content import ContentDir, Course
     from course.store import Store
-
-
-@contextlib.contextmanager
-def _collection_paused() -> Iterator[None]:
-    """No garbage collection while the app starts: what it makes then lives as long as the app.
-
-    Python would otherwise walk those objects again and again while they are made (5-10% of the time to the first
-    screen). CourseApp turns collection back on as soon as its first screen is drawn; this makes sure of it.
-    """
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _open_store(data_dir: Path) -> Store | None:
@@ -48,24 +33,22 @@ def _load_course(content_dirs: Sequence[ContentDir]) -> Course:
     return load_course(content_dirs)
 
 
-@_collection_paused()
 def run_home(data_dir: Path, content_dirs: Sequence[ContentDir]) -> int:
     store = _open_store(data_dir)
     if store is None:
         return 1
     try:
-        from course.ui.app import CourseApp
-        from course.ui.course_loading import CourseLoading
+        from course.ui.home.app import HomeApp
 
-        course = CourseLoading(lambda: _load_course(content_dirs))  # the welcome screen does not need it
-        app = CourseApp(course, store, load_settings(data_dir), data_dir)
-        app.run()
+        # The course is read while the welcome screen is shown: that screen does not need it.
+        app = HomeApp(lambda: _load_course(content_dirs), store, load_settings(data_dir), data_dir)
+        with app_lifetime():
+            app.run()
         return app.return_code or 0
     finally:
         store.close()
 
 
-@_collection_paused()
 def run_group(data_dir: Path, content_dirs: Sequence[ContentDir], *, notes: bool = False) -> int:
     """Group mode: the staff PIN, then the groups (or, with ``notes``, the facilitator notes that follow them)."""
     store = _open_store(data_dir)
@@ -73,12 +56,11 @@ def run_group(data_dir: Path, content_dirs: Sequence[ContentDir], *, notes: bool
         return 1
     try:
         course = _load_course(content_dirs)
-        from course.ui.app import CourseApp
-        from course.ui.group.start import group_start
+        from course.ui.group.app import GroupApp
 
-        app = CourseApp(course, store, load_settings(data_dir), data_dir, mode="group",
-                        start=group_start(notes=notes))
-        app.run()
+        app = GroupApp(course, store, load_settings(data_dir), data_dir, notes=notes)
+        with app_lifetime():
+            app.run()
         return app.return_code or 0
     finally:
         store.close()
@@ -123,7 +105,6 @@ def check_kiosk(data_dir: Path, content_dirs: Sequence[ContentDir], *, staff_pin
     return 0
 
 
-@_collection_paused()
 def run_kiosk(data_dir: Path, content_dirs: Sequence[ContentDir], idle_timeout: float, *,
               staff_pin_hint: str = "family-course staff-pin set") -> int:
     """Kiosk mode: refuses to start without a staff PIN (staff need it to close the kiosk)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.app import ScreenStackError
+from textual.app import App, ScreenStackError
 from textual.screen import Screen
 
 
@@ -43,3 +43,9 @@ def push(screen: Screen[Any], new: Screen[Any], callback: Any = None) -> None:
     """Show ``new`` over ``screen`` (``callback`` gets its result), unless ``screen`` is no longer shown."""
     if on_top(screen):
         screen.app.push_screen(new, callback)
+
+
+def back_to_first_screen(app: App[Any]) -> None:
+    """Close every screen over the first one (at home, the list of profiles)."""
+    while len(app.screen_stack) > 1:
+        app.pop_screen()

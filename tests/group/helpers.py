@@ -13,13 +13,16 @@ from course.content.model import Course
 from course.group import roster
 from course.store import Store
 from course.ui.app import CourseApp
+from course.ui.group.app import GroupApp
 
 SIZE = (100, 30)
 LESSON_ID = "sample-lesson"
 
 
-def group_app(course: Course, store: Store, start: Callable[[], Screen]) -> CourseApp:
-    return CourseApp(course, store, Settings(), store.data_dir, mode="group", start=start)
+def group_app(course: Course, store: Store, start: Callable[[], Screen] | None = None, *,
+              notes: bool = False) -> GroupApp:
+    """Group mode, from its staff PIN screen, or from ``start`` (the screen a test looks at)."""
+    return GroupApp(course, store, Settings(), store.data_dir, notes=notes, first=start)
 
 
 def screen_text(app: CourseApp) -> str:

@@ -16,7 +16,6 @@ from course.ui.group.presenter_screen import PresenterScreen
 from course.ui.group.projector import BlankScreen
 from course.ui.group.quiz_screen import GroupQuizScreen
 from course.ui.group.roster_screen import RosterScreen
-from course.ui.group.start import group_start
 from tests.group.helpers import LESSON_ID, SIZE, group_app, group_with_people, screen_text
 
 
@@ -27,7 +26,7 @@ async def type_pin(pilot, box: str, pin: str) -> None:
 
 
 async def test_first_start_sets_the_staff_pin_then_asks_for_it(store: Store, course: Course) -> None:
-    app = group_app(course, store, group_start())
+    app = group_app(course, store)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, StaffPinScreen) and app.screen.choosing
         await type_pin(pilot, "pin", "12")
@@ -42,7 +41,7 @@ async def test_first_start_sets_the_staff_pin_then_asks_for_it(store: Store, cou
         assert isinstance(app.screen, GroupsScreen)
     assert store.check_staff_pin("246813")
 
-    app = group_app(course, store, group_start())
+    app = group_app(course, store)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, StaffPinScreen) and not app.screen.choosing
         assert not app.screen.query_one("#pin2", Input).display
@@ -55,7 +54,7 @@ async def test_first_start_sets_the_staff_pin_then_asks_for_it(store: Store, cou
 
 async def test_notes_mode_also_needs_the_staff_pin(store: Store, course: Course) -> None:
     store.set_staff_pin("246813")
-    app = group_app(course, store, group_start(notes=True))
+    app = group_app(course, store, notes=True)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, StaffPinScreen)
         await type_pin(pilot, "pin", "246813")

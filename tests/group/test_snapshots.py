@@ -17,7 +17,7 @@ from course.content import ContentDir, load_course
 from course.group.roster import add_new_member, today
 from course.group.shown import Shown
 from course.store import Store
-from course.ui.app import CourseApp
+from course.ui.group.app import GroupApp
 from course.ui.group.quiz_screen import GroupQuizScreen
 
 CASES = {  # name: (question number in relapse-warning-signs, size, stage)
@@ -43,8 +43,7 @@ def test_answer_view_snapshot(snap_compare, tmp_path: Path, case: str) -> None:
     store.record_tally(sid, question.id, {o.key: [1, 4, 0, 1, 5][i] for i, o in enumerate(question.options)})
     session = store.sessions(gid)[0]
     shown = Shown(session_id=sid, lesson_id=lesson.id, started="2024-05-07T18:00:00+00:00")
-    app = CourseApp(course, store, Settings(), store.data_dir, mode="group",
-                    start=lambda: GroupQuizScreen(session, lesson, shown))
+    app = GroupApp(course, store, Settings(), store.data_dir, first=lambda: GroupQuizScreen(session, lesson, shown))
 
     async def run_before(pilot: Pilot) -> None:
         screen = pilot.app.screen

@@ -10,7 +10,6 @@ from course.store import Store, pins
 from course.store.staff import GROUP, KIOSK
 from course.ui.group.access import StaffPinScreen
 from course.ui.group.groups_screen import GroupsScreen
-from course.ui.group.start import group_start
 from tests.group.helpers import SIZE, group_app
 
 PIN = "246813"
@@ -45,7 +44,7 @@ async def enter_pin(pilot, pin: str) -> str:
 
 async def test_enter_on_an_empty_box_is_not_a_wrong_pin(store: Store, course: Course, clock: FakeClock) -> None:
     store.set_staff_pin(PIN)
-    app = group_app(course, store, group_start())
+    app = group_app(course, store)
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(pins.FREE_TRIES + 3):
             assert await enter_pin(pilot, "") == "Type the staff PIN first."
@@ -60,7 +59,7 @@ async def test_a_kiosk_lockout_does_not_lock_the_counselor_out(store: Store, cou
     for _ in range(pins.FREE_TRIES):
         assert not store.check_staff_pin("111222", KIOSK)  # a visitor guessing at the kiosk
     assert store.staff_pin_wait(KIOSK) == pytest.approx(30)
-    app = group_app(course, store, group_start())
+    app = group_app(course, store)
     async with app.run_test(size=SIZE) as pilot:
         assert await enter_pin(pilot, PIN) == ""
         assert isinstance(app.screen, GroupsScreen)
@@ -69,7 +68,7 @@ async def test_a_kiosk_lockout_does_not_lock_the_counselor_out(store: Store, cou
 
 async def test_the_lockout_message_counts_down(store: Store, course: Course, clock: FakeClock) -> None:
     store.set_staff_pin(PIN)
-    app = group_app(course, store, group_start())
+    app = group_app(course, store)
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(pins.FREE_TRIES - 1):
             assert await enter_pin(pilot, "111222") == "That is not the staff PIN. Please try again."

@@ -9,7 +9,7 @@ from course.config import Settings
 from course.content import ContentDir, load_course
 from course.content.model import Course
 from course.store import Store
-from course.ui.app import CourseApp
+from course.ui.kiosk.app import KioskApp
 from course.ui.kiosk.log import KioskLog
 from course.ui.kiosk.serve import build_app
 
@@ -34,7 +34,7 @@ def shipped_course() -> Course:
 
 
 def kiosk_app(tmp_path: Path, *, timeout: float = 120.0, clock: FakeClock | None = None,
-              course: Course | None = None, store: Store | None = None) -> CourseApp:
+              course: Course | None = None, store: Store | None = None) -> KioskApp:
     data = tmp_path / "data"
     if store is None:
         store = Store(data)

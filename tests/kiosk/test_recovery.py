@@ -1,95 +1,112 @@
-"""Robust: an exception in a screen returns to the start screen (and is logged); store and content problems
-get a calm message and the kiosk carries on."""
+"""Robust: an unexpected error ends the kiosk's app and a fresh one starts on the start screen, with an apology
+(the error goes to the kiosk log); store and content problems get a calm message and the kiosk carries on."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.pilot import Pilot
 from textual.screen import Screen
 
-from course.store import StoreError
+from course.config import Settings
+from course.store import Store, StoreError
+from course.ui.kiosk import serve as serve_module
+from course.ui.kiosk.app import KioskApp
 from course.ui.kiosk.controller import SORRY
 from course.ui.kiosk.screens import AttractScreen, KioskMapScreen
+from course.ui.kiosk.serve import build_app, serve
 from course.ui.screens.reader import ReaderScreen
-from tests.kiosk.helpers import SIZE, kiosk_app
+from tests.kiosk.helpers import SIZE, STAFF_PIN, FakeClock, kiosk_app, shipped_course
+from tests.ui.helpers import record_notices
 
 
-def notices(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+def serve_with(tmp_path: Path, scripts: list[Callable[[Pilot], Awaitable[None]]],
+               monkeypatch: pytest.MonkeyPatch) -> tuple[int, list[KioskApp]]:
+    """Run ``serve`` as the kiosk command does, each app headless and driven by the next script."""
+    apps: list[KioskApp] = []
+    data = tmp_path / "data"
+    store = Store(data)
+    store.set_staff_pin(STAFF_PIN)
+
+    def build(*args, **kwargs) -> KioskApp:
+        app = build_app(*args, **{**kwargs, "clock": FakeClock()})
+        apps.append(app)
+        return app
+
+    real_run = App.run
+
+    def run(app: KioskApp) -> None:
+        script = scripts[len(apps) - 1]
+        real_run(app, headless=True, size=SIZE, auto_pilot=script)
+
+    monkeypatch.setattr(KioskApp, "run", run)
+    code = serve(shipped_course(), store, Settings(), data, 120.0, build=build)
+    return code, apps
 
 
-async def back_at_start(app, pilot, guest) -> None:
-    for _ in range(5):
-        await pilot.pause()
-    assert isinstance(app.screen, AttractScreen)
-    assert app.is_running and app.return_code is None
-    assert app.learner is None and not guest.lesson_states()
-    assert SORRY in notices(app)
-    log = app.kiosk.log.path.read_text(encoding="utf-8")
-    assert "Unexpected error" in log and "Traceback" in log and "RuntimeError: broken on purpose" in log
-
-
-async def test_an_error_in_a_key_action_returns_to_the_start_screen(tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unexpected_error_starts_a_fresh_kiosk_with_an_apology(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(self) -> None:
         raise RuntimeError("broken on purpose")
 
     monkeypatch.setattr(ReaderScreen, "action_next", broken)
-    app = kiosk_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    seen: dict[str, object] = {}
+
+    async def first(pilot: Pilot) -> None:
         await pilot.press("space", "c")
         await pilot.pause()
-        guest = app.learner
-        assert isinstance(app.screen, ReaderScreen)
-        await pilot.press("n")
-        await back_at_start(app, pilot, guest)
+        seen["guest"] = pilot.app.learner
+        await pilot.press("n")  # the broken key: the app ends
+        await pilot.pause()
+
+    async def second(pilot: Pilot) -> None:
+        await pilot.pause()
+        app = pilot.app
+        assert isinstance(app, KioskApp)
+        seen["start"] = isinstance(app.screen, AttractScreen)
         await pilot.press("space")  # and the next visit works
         await pilot.pause()
-        assert isinstance(app.screen, KioskMapScreen)
+        seen["next visit"] = isinstance(app.screen, KioskMapScreen)
+        app.kiosk.close("staff")
+
+    code, apps = serve_with(tmp_path, [first, second], monkeypatch)
+    assert code == 0 and len(apps) == 2
+    assert apps[0].return_code == 1 and not apps[0].sorry and apps[1].sorry
+    assert seen["start"] and seen["next visit"]
+    guest = seen["guest"]
+    assert guest is not None and not guest.lesson_states()  # the first visit was wiped as its app ended
+    log = apps[1].kiosk.log.path.read_text(encoding="utf-8")
+    assert "Unexpected error; the kiosk started again." in log
+    assert "RuntimeError" in log and "broken on purpose" in log
 
 
-async def test_an_error_in_a_message_handler_returns_to_the_start_screen(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    async def broken(self, event) -> None:
+def test_the_next_guest_is_told_the_kiosk_started_again(tmp_path: Path) -> None:
+    async def run() -> list[str]:
+        app = kiosk_app(tmp_path)
+        app.sorry = True
+        shown = record_notices(app)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, AttractScreen)
+        return shown
+
+    assert SORRY in asyncio.run(run())
+
+
+def test_a_kiosk_that_keeps_failing_gives_up_for_the_login_loop(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(serve_module, "RESTART_PAUSE", 0.0)
+
+    async def fail(pilot: Pilot) -> None:
         raise RuntimeError("broken on purpose")
 
-    monkeypatch.setattr(ReaderScreen, "on_button_pressed", broken)
-    app = kiosk_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("space", "c")
-        await pilot.pause()
-        guest = app.learner
-        await pilot.click("#next")
-        await back_at_start(app, pilot, guest)
-
-
-async def test_an_error_while_a_screen_opens_returns_to_the_start_screen(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    async def broken(self) -> None:
-        raise RuntimeError("broken on purpose")
-
-    monkeypatch.setattr(ReaderScreen, "_start", broken)
-    app = kiosk_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("space")
-        await pilot.pause()
-        guest = app.learner
-        app.screen.open_lesson(app.screen.lessons()[0])
-        import asyncio
-
-        await asyncio.sleep(0.3)  # the broken screen never becomes idle, so pilot.pause() would wait on it
-        await back_at_start(app, pilot, guest)
-
-
-async def test_many_errors_in_a_row_end_the_app_for_a_clean_restart(tmp_path: Path) -> None:
-    app = kiosk_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        for _ in range(6):
-            app.kiosk.recover(RuntimeError("broken on purpose"))
-        await pilot.pause()
-    assert app.return_code == 1 and app.kiosk.ended_by is None  # serve() starts a new app
+    code, apps = serve_with(tmp_path, [fail] * 10, monkeypatch)
+    assert code == 1 and len(apps) == serve_module.MAX_FAST_FAILURES
 
 
 async def test_counters_that_cannot_be_saved_do_not_disturb_the_visit(tmp_path: Path,
@@ -100,12 +117,13 @@ async def test_counters_that_cannot_be_saved_do_not_disturb_the_visit(tmp_path: 
         raise StoreError("The disk is full, so the waiting-room counters could not be saved.")
 
     monkeypatch.setattr(app.store, "kiosk_count", full)
+    shown = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "c", "n")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert str(app.screen.query_one("#step-count").render()) == "Step 2 of " + str(len(app.screen.lesson.steps))
-        assert not any("disk is full" in n for n in notices(app))  # the guest is not bothered
+        assert not any("disk is full" in n for n in shown)  # the guest is not bothered
         await pilot.press("f10")
         await pilot.pause()
         note = str(app.screen.query_one("#attract-note").render())
@@ -140,11 +158,12 @@ async def test_a_lesson_without_its_quiz_says_so_and_carries_on(tmp_path: Path) 
     broken = dataclasses.replace(first, quiz=None, quiz_problem="The quiz for this lesson could not be loaded.")
     lessons = tuple(broken if x.id == first.id else x for x in course.lessons)
     app = kiosk_app(tmp_path, course=dataclasses.replace(course, lessons=lessons))
+    shown = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "q")
         await pilot.pause()
         assert isinstance(app.screen, KioskMapScreen)
-        assert "could not be loaded" in " ".join(notices(app))
+        assert "could not be loaded" in " ".join(shown)
 
 
 async def test_a_kiosk_whose_terminal_has_gone_closes_itself(tmp_path: Path) -> None:

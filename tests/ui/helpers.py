@@ -9,6 +9,7 @@ from course.content import ContentDir, load_course
 from course.content.model import Course
 from course.store import Store
 from course.ui.app import CourseApp
+from course.ui.home.app import HomeApp
 from tests.content.fixtures import LESSON, QUIZ, make_content
 
 SECOND_LESSON = (LESSON.replace("id: sample-lesson", "id: second-lesson").replace("order: 1", "order: 2")
@@ -24,10 +25,10 @@ def small_course(root: Path) -> Course:
     return load_course([ContentDir.of(root)])
 
 
-def make_app(tmp_path: Path, store: Store | None = None, course: Course | None = None) -> CourseApp:
+def make_app(tmp_path: Path, store: Store | None = None, course: Course | None = None) -> HomeApp:
     course = course or small_course(tmp_path / "content")
     store = store or Store(tmp_path / "data")
-    return CourseApp(course, store, Settings(), tmp_path / "data")
+    return HomeApp(course, store, Settings(), tmp_path / "data")
 
 
 def record_notices(app: CourseApp) -> list[str]:

@@ -1,63 +1,73 @@
-"""The course loads in the background at home, after the first screen; the course map still gets it."""
+"""At home the course is read in a worker after the first screen; the map waits for it. The collector is paused
+while an app starts and restored after, so that a finished app is freed."""
 
 from __future__ import annotations
 
+import asyncio
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
 
 from course.config import Settings
+from course.content.model import Course
 from course.store import Store
-from course.ui.app import CourseApp
-from course.ui.course_loading import CourseLoading
+from course.ui.collection import app_lifetime
+from course.ui.home.app import HomeApp
 from course.ui.screens.course_map import CourseMapScreen
+from course.ui.screens.welcome import WelcomeScreen
+from tests.kiosk.helpers import kiosk_app
 from tests.ui.helpers import small_course
 
 
-def test_get_waits_for_the_thread_and_loads_once(tmp_path: Path) -> None:
-    calls: list[int] = []
-    course = small_course(tmp_path / "content")
-    loading = CourseLoading(lambda: calls.append(1) or course)
-    loading.start()
-    loading.start()
-    assert loading.get() is course and loading.get() is course
-    assert calls == [1]
-
-
-def test_an_error_while_loading_reaches_the_caller() -> None:
-    def broken():
-        raise OSError("disk gone")
-
-    with pytest.raises(OSError, match="disk gone"):
-        CourseLoading(broken).get()
-
-
-async def test_home_app_with_a_loading_course_opens_the_map(tmp_path: Path) -> None:
+async def test_a_profile_chosen_before_the_course_is_read_opens_the_map_once_it_is(tmp_path: Path) -> None:
     course = small_course(tmp_path / "content")
     store = Store(tmp_path / "data")
     store.create_profile("Ana")
-    app = CourseApp(CourseLoading(lambda: course), store, Settings(), tmp_path / "data")
+    calls: list[int] = []
+
+    def load() -> Course:
+        calls.append(1)
+        return course
+
+    app = HomeApp(load, store, Settings(), tmp_path / "data")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
+        await pilot.press("enter")  # at once: the worker starts only after the first frame
+        assert isinstance(app.screen, WelcomeScreen)
+        for _ in range(50):
+            await asyncio.sleep(0.02)
+            if isinstance(app.screen, CourseMapScreen):
+                break
         await pilot.pause()
         assert isinstance(app.screen, CourseMapScreen)
-        assert app.course is course
+        assert app.course is course and calls == [1]
         assert "A Sample Lesson" in str(app.screen.query_one("#lessons").get_option_at_index(0).prompt)
 
 
+async def test_a_course_that_cannot_be_read_ends_the_app_with_a_message(tmp_path: Path) -> None:
+    def broken() -> Course:
+        raise OSError("disk gone")
 
-def test_collection_is_paused_while_starting_and_back_on_once_the_first_screen_is_drawn(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import gc
+    app = HomeApp(broken, Store(tmp_path / "data"), Settings(), tmp_path / "data")
+    async with app.run_test(size=(100, 30)):
+        for _ in range(50):
+            await asyncio.sleep(0.02)
+            if not app.is_running:
+                break
+    assert app.return_code == 1
 
+
+def test_collection_is_paused_while_starting_and_restored_after(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     from textual.app import App
 
     from course.ui.launch import run_home
 
-    seen: dict[str, bool] = {}
+    seen: dict[str, object] = {}
     real_run = App.run
 
-    def run(app: CourseApp) -> None:
+    def run(app: HomeApp) -> None:
         seen["while starting"] = gc.isenabled()
 
         async def first_screen_drawn(pilot) -> None:
@@ -67,36 +77,30 @@ def test_collection_is_paused_while_starting_and_back_on_once_the_first_screen_i
 
         real_run(app, headless=True, size=(80, 24), auto_pilot=first_screen_drawn)
 
-    monkeypatch.setattr(CourseApp, "run", run)
+    monkeypatch.setattr(HomeApp, "run", run)
     assert run_home(tmp_path / "data", []) == 0
     assert seen == {"while starting": False, "first screen drawn": True}
-    assert gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
-async def test_the_first_screen_is_styled_once_but_a_pushed_one_is_restyled_when_shown(tmp_path: Path) -> None:
-    from textual.screen import Screen
+@pytest.mark.parametrize("mode", ["home", "kiosk"])
+def test_a_finished_app_is_freed(tmp_path: Path, mode: str) -> None:
+    """The kiosk starts a new app in the same process after an unexpected error: the old one must go.
 
-    from course.ui.screens.welcome import WelcomeScreen
+    The app runs in its own event loop (``asyncio.run``), as it does for real: a test's own loop would hold it."""
 
-    store = Store(tmp_path / "data")
-    store.create_profile("Ana")
-    app = CourseApp(CourseLoading(lambda: small_course(tmp_path / "content")), store, Settings(), tmp_path / "data")
-    restyled: list[bool] = []
-    real = Screen._on_screen_resume
+    async def run() -> weakref.ref:
+        if mode == "home":
+            app = HomeApp(small_course(tmp_path / "content"), Store(tmp_path / "data"), Settings(),
+                          tmp_path / "data")
+        else:
+            app = kiosk_app(tmp_path)
+        with app_lifetime():
+            async with app.run_test(size=(100, 30)) as pilot:
+                await pilot.press("space" if mode == "kiosk" else "n")
+                await pilot.pause()
+        return weakref.ref(app)
 
-    def resume(screen: Screen, event) -> None:
-        if isinstance(screen, WelcomeScreen):
-            restyled.append(event.refresh_styles)
-        real(screen, event)
-
-    Screen._on_screen_resume = resume  # type: ignore[method-assign]
-    try:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            assert restyled == [False]
-            assert app.screen.query_one("#course-name").styles.text_style.bold  # welcome.tcss was applied
-            app.push_screen(WelcomeScreen())  # its CSS was not read ahead of it: Textual restyles it when shown
-            await pilot.pause()
-            assert restyled == [False, True]
-    finally:
-        Screen._on_screen_resume = real  # type: ignore[method-assign]
+    gone = asyncio.run(run())
+    gc.collect()
+    assert gone() is None, "the finished app is still alive"

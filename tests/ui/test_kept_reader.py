@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import OptionList, TextArea
 
 from course.store import Store
-from course.ui.app import KEPT_READER
+from course.ui.readers import KEPT_READER
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.help import HelpScreen
 from course.ui.screens.reader import ReaderScreen, ReflectionBox

@@ -14,12 +14,13 @@ from course.commands.staff_pin import MAX_DIGITS, MIN_DIGITS, problem
 from course.pin_wait import Refusal, lockout
 from course.store.errors import PinLocked, StoreError
 from course.store.staff import GROUP
+from course.ui.screen import CourseScreen
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.wait_note import WaitNote
 
 
-class StaffPinScreen(Screen[None]):
+class StaffPinScreen(CourseScreen[None]):
     """Asks for the staff PIN (or has one chosen when there is none), then replaces itself with ``then()``."""
 
     CSS_PATH = "access.tcss"

@@ -6,7 +6,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -15,13 +14,15 @@ from course.group import roster
 from course.services import GroupSession, StoreError
 from course.ui.group.projector import closing
 from course.ui.literal import literal
+from course.ui.screen import CourseScreen
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 
 HERE, AWAY = "[x] ", "[ ] "
 
 
-class AttendanceScreen(Screen[None]):
+class AttendanceScreen(CourseScreen[None]):
+    PROJECTOR_VIEW = "attendance"  # what the notes window is told the projector shows (group.projector)
     CSS_PATH = "attendance_screen.tcss"
     HELP = ("**Who is here**\n\n- **Up/Down**: move through the roster\n- **Enter** or **Space**: mark present "
             "or not present (saved at once)\n- **P**: present the lesson on the projector\n"

@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
 from course.group.notes import group_minutes
 from course.ui.literal import literal
+from course.ui.screen import CourseModal
 from course.ui.screens.dialogs import FormDialog
 from course.ui.widgets.button import Button
 
@@ -50,7 +50,7 @@ class NameDialog(FormDialog[str | None]):
             self.query_one("#name-error", Static).update(str(problem))
 
 
-class PickDialog(ModalScreen[str | None]):
+class PickDialog(CourseModal[str | None]):
     """Choose one item from a list; returns its id."""
 
     CSS_PATH = "dialogs.tcss"

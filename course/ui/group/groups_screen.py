@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -14,12 +13,13 @@ from course.services import StoreError
 from course.ui.group.dialogs import NameDialog
 from course.ui.group.projector import closing
 from course.ui.literal import literal
+from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 
 
-class GroupsScreen(Screen[None]):
+class GroupsScreen(CourseScreen[None]):
     CSS_PATH = "groups_screen.tcss"
     HELP = ("**Family groups**\n\n- **Up/Down** and **Enter**: open a group (its people and sessions)\n"
             "- **N**: new group\n- **Q**: close group mode\n- **Escape**: asks whether to close group mode")

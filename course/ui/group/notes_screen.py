@@ -12,7 +12,6 @@ import time
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Markdown, Static
 
 from course.content.model import Lesson
@@ -20,6 +19,7 @@ from course.group.notes import discussion_questions, group_minutes, suggested_mi
 from course.group.shown import Shown, clock, current
 from course.group.tally import option_label
 from course.ui.group.projector import next_theme
+from course.ui.screen import CourseScreen
 
 POLL_SECONDS = 0.2
 
@@ -84,7 +84,7 @@ def _without_heading(explanation: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
-class NotesScreen(Screen[None]):
+class NotesScreen(CourseScreen[None]):
     CSS_PATH = "notes_screen.tcss"
     HELP = ("**Facilitator notes**\n\nThis screen follows the projector by itself: change steps in the "
             "presenting terminal. Keep this window on your own screen, never on the projector.\n\n"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Markdown, Static
 
 from course.content.model import Lesson
@@ -13,6 +12,7 @@ from course.content.texts import CRISIS_LINE
 from course.group.shown import Shown
 from course.services import GroupSession, StoreError, now, to_iso
 from course.ui.group.projector import BlankScreen, closing, next_theme, publish
+from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog
 
 HINT = "\u2192 next  \u2190 back  B blank  T theme  F finish  Esc attendance  F2 crisis"
@@ -32,7 +32,8 @@ def closing_markdown(lesson: Lesson) -> str:
             f"\n\n{CRISIS_LINE}")
 
 
-class PresenterScreen(Screen[str]):
+class PresenterScreen(CourseScreen[str]):
+    PROJECTOR_VIEW = "lesson"  # what the notes window is told the projector shows (group.projector)
     CSS_PATH = "presenter_screen.tcss"
     HELP = ("**Presenting**\n\n- **Right**, **N**, **Enter** or **Space**: next step (after the last step, the "
             "group quiz)\n- **Left** or **P**: previous step\n- **Up/Down**, **Page Up/Down**: scroll\n"

@@ -8,16 +8,19 @@ published too, so the notes also say when the projector shows something else ove
 
 from __future__ import annotations
 
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Static
 
 from course.group.shown import Shown
 from course.services import StoreError, now, to_iso
 from course.ui import themes
+from course.ui.screen import CourseScreen
+from course.ui.screens.dialogs import ConfirmDialog
+from course.ui.screens.help import CrisisScreen, HelpScreen
 
 _shown: WeakKeyDictionary[App, Shown] = WeakKeyDictionary()  # the lesson's place, per presenting app
 
@@ -51,22 +54,19 @@ def _write(app, shown: Shown) -> None:
             app.report_store_error(error)
 
 
-def view_of(app) -> str:
-    """What the projector shows over the lesson now (see ``course.group.shown.VIEWS``)."""
-    from course.ui.group.attendance_screen import AttendanceScreen
-    from course.ui.group.presenter_screen import PresenterScreen
-    from course.ui.group.quiz_screen import GroupQuizScreen
-    from course.ui.screens.dialogs import ConfirmDialog
-    from course.ui.screens.help import CrisisScreen, HelpScreen
+def view_of(app: App[Any]) -> str:
+    """What the projector shows over the lesson now (see ``course.group.shown.VIEWS``).
 
+    A group screen says what it shows in its ``PROJECTOR_VIEW`` ("lesson" or "attendance"); others show the menu.
+    """
     top = app.screen
     if isinstance(top, CrisisScreen):
         return "crisis"
     if isinstance(top, HelpScreen):
         return "help"
-    if any(isinstance(screen, PresenterScreen | GroupQuizScreen) for screen in app.screen_stack):
+    if any(getattr(screen, "PROJECTOR_VIEW", "") == "lesson" for screen in app.screen_stack):
         return "finish" if isinstance(top, ConfirmDialog) else "lesson"
-    return "attendance" if isinstance(top, AttendanceScreen) else "menu"
+    return "attendance" if getattr(top, "PROJECTOR_VIEW", "") == "attendance" else "menu"
 
 
 def next_theme(app) -> None:
@@ -76,7 +76,7 @@ def next_theme(app) -> None:
     app.notify(f"Theme: {themes.LABELS[app.theme]}", timeout=2, markup=False)
 
 
-class BlankScreen(Screen[None]):
+class BlankScreen(CourseScreen[None]):
     """Nothing at all on the projector until B (or Escape) is pressed."""
 
     CSS_PATH = "projector.tcss"

@@ -11,7 +11,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Markdown, Static
 
 from course.content.model import Lesson, Question
@@ -20,6 +19,7 @@ from course.group.tally import bar, hands_problem, option_label, parse_count
 from course.group.text import how_to_answer
 from course.services import GroupSession, StoreError
 from course.ui.group.projector import BlankScreen, closing, next_theme, publish
+from course.ui.screen import CourseScreen
 
 RIGHT_MARK = "\u2713"
 BAR_WIDTH = 10
@@ -63,7 +63,8 @@ def option_row(index: int, text: str, key: str, saved: int | None) -> Horizontal
         classes="gq-row", id=f"row-{key}")
 
 
-class GroupQuizScreen(Screen[str]):
+class GroupQuizScreen(CourseScreen[str]):
+    PROJECTOR_VIEW = "lesson"  # what the notes window is told the projector shows (group.projector)
     CSS_PATH = "quiz_screen.tcss"
     HELP = ("**Group quiz**\n\n1. The room sees the question. **Enter** shows the options.\n"
             "2. Ask for a show of hands for each option. **Enter** opens a count box beside each option.\n"
@@ -216,8 +217,8 @@ class GroupQuizScreen(Screen[str]):
         for index, option in enumerate(question.options):
             try:
                 value = parse_count(self._typed(option.key))
-            except ValueError as problem:
-                self._say(f"{option_label(index)}: {problem}")
+            except ValueError as wrong:
+                self._say(f"{option_label(index)}: {wrong}")
                 return
             if value is not None:
                 counts[option.key] = value

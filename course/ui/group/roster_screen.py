@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,6 +17,7 @@ from course.services import Group, GroupSession, StoreError
 from course.ui.group.dialogs import NameDialog, PickDialog, lesson_items
 from course.ui.group.projector import closing
 from course.ui.literal import literal
+from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
@@ -26,7 +26,7 @@ PRIVATE_NOTE = ("Profile names are shown below. If the projector is on, blank it
                 "choose.")
 
 
-class RosterScreen(Screen[None]):
+class RosterScreen(CourseScreen[None]):
     CSS_PATH = "roster_screen.tcss"
     HELP = ("**A family group**\n\n- **A**: add a new person (makes a profile on this computer)\n"
             "- **E**: add someone who already has a profile here\n- **R**: rename the highlighted person (to "

@@ -1,8 +1,9 @@
 """The kiosk itself: one guest visit at a time, the idle reset, the lock-down rules and the staff exit.
 
-``CourseApp`` asks its ``kiosk`` (an instance of ``Kiosk``) about every input, every app action and every
-unexpected exception; the screens in ``course.ui.kiosk.screens`` call the methods below. Nothing a guest does
-is written anywhere: the guest lives in memory, and only the anonymous counters reach the store.
+``KioskApp`` (course.ui.kiosk.app) makes one ``Kiosk`` and asks it about every input and every app action; the
+screens in ``course.ui.kiosk.screens`` call the methods below (see ``Visits``). Nothing a guest does is written
+anywhere: the guest lives in memory, and only the anonymous counters reach the store. An unexpected error ends the
+app, and ``course.ui.kiosk.serve`` starts a fresh one.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.screen import Screen
 
 from course.pin_wait import Refusal, lockout
 from course.store import PinLocked, StoreError
@@ -27,26 +27,17 @@ from course.ui.kiosk.counting import CountingGuest
 from course.ui.kiosk.idle import Idle, IdleWatcher
 from course.ui.kiosk.keys import ALLOWED_APP_ACTIONS, SWALLOWED_KEYS
 from course.ui.kiosk.log import KioskLog
+from course.ui.kiosk.screens import AttractScreen, KioskMapScreen, StaffPinScreen, StillThereScreen
 from course.ui.screens.too_small import TooSmallScreen
 
 if TYPE_CHECKING:
+    from course.store import Store
     from course.ui.app import CourseApp
-    from course.ui.kiosk.screens import AttractScreen, StillThereScreen
 
 TICK_SECONDS = 0.5
-MAX_RECOVERIES = 5  # unexpected errors within RECOVERY_WINDOW before the app is restarted from scratch
-RECOVERY_WINDOW = 60.0
 
 
 SORRY = "Sorry, something went wrong, so the kiosk started again. Nothing was kept."
-
-
-def kiosk_help(screen: Screen) -> None:
-    """Give a shared screen the kiosk's own help as it is shown: the kiosk keeps no journal, so the lines about
-    journal boxes are left out of the lesson reader's help."""
-    screen_help = getattr(type(screen), "HELP", "")
-    if "journal" in screen_help.casefold():
-        screen.HELP = "\n".join(line for line in screen_help.split("\n") if "journal" not in line.casefold())
 
 
 def closing_words(wrong: int, during_wait: int) -> str:
@@ -58,13 +49,13 @@ def closing_words(wrong: int, during_wait: int) -> str:
 
 
 class Kiosk:
-    def __init__(self, store, data_dir: Path, idle_timeout: float, *,
+    def __init__(self, app: CourseApp, store: Store, data_dir: Path, idle_timeout: float, *,
                  clock: Callable[[], float] = time.monotonic, log: KioskLog | None = None) -> None:
+        self.app = app
         self.store = store
         self.log = log or KioskLog(data_dir)
         self.clock = clock
         self.watcher = IdleWatcher(idle_timeout, clock)
-        self.app: CourseApp | None = None
         self.guest: CountingGuest | None = None
         self.attract: AttractScreen | None = None
         self.prompt: StillThereScreen | None = None
@@ -73,13 +64,11 @@ class Kiosk:
         self.pins_during_wait = 0  # typed while wrong PINs made staff wait, so not checked
         self.problem = ""  # a calm note for staff on the start screen, e.g. counters not being saved
         self.tip_index = 0
-        self._recoveries: list[float] = []
-        self._recovering = False
         self.terminal_here: Callable[[], bool] = self._terminal_here
 
     def _terminal_here(self) -> bool:
         """Is the kiosk's terminal still there? (A hung-up terminal is no longer a terminal.)"""
-        if self.app is None or self.app.is_headless:
+        if self.app.is_headless:
             return True
         try:
             return os.isatty(sys.__stdin__.fileno()) if sys.__stdin__ is not None else True
@@ -87,27 +76,15 @@ class Kiosk:
             return False
 
     # -- wiring ----------------------------------------------------------------------------------------------------
-    def attach(self, app: CourseApp) -> None:
-        self.app = app
-        app.kiosk = self
-
-    def first_screen(self) -> Screen:
-        """The app's ``start`` callable: runs once the app is mounted (so Textual's driver exists)."""
-        from course.ui.kiosk.screens import AttractScreen
-
-        app = self._app
+    def first_screen(self) -> AttractScreen:
+        """The start screen, once the app is mounted (so Textual's driver exists)."""
+        app = self.app
         if not app.is_headless:
             signals.ignore_interrupts()  # again: the driver has just installed its own SIGTSTP handler
             signals.end_on_terminate(asyncio.get_running_loop(), self.end_by_signal)
         app.set_interval(TICK_SECONDS, self.tick, name="kiosk idle watcher")
-        app.screen_change_signal.subscribe(app, kiosk_help, immediate=True)
-        self.attract = AttractScreen()
+        self.attract = AttractScreen(self)
         return self.attract
-
-    @property
-    def _app(self) -> CourseApp:
-        assert self.app is not None, "Kiosk.attach(app) first"
-        return self.app
 
     # -- lock-down -------------------------------------------------------------------------------------------------
     def allows(self, action: str) -> bool:
@@ -130,43 +107,43 @@ class Kiosk:
 
     # -- a visit ---------------------------------------------------------------------------------------------------
     def start_visit(self) -> None:
-        from course.ui.kiosk.screens import KioskMapScreen
-
         if self.guest is not None:
             return
         self.guest = CountingGuest(self.count)
-        self._app.learner = self.guest
+        self.app.learner = self.guest
         self.count("sessions")
         self.watcher.touch()
-        self._app.push_screen(KioskMapScreen())
+        self.app.push_screen(KioskMapScreen(self))
 
     def finish(self) -> None:
         """The guest pressed Finish: wipe the visit now."""
         self.end_visit()
 
-    def end_visit(self) -> None:
-        """Forget the guest and show the start screen."""
+    def forget_guest(self) -> None:
+        """Wipe what the guest did (it was only ever in memory)."""
         guest, self.guest = self.guest, None
-        self._app.learner = None
+        self.app.learner = None
         if guest is not None:
             guest.wipe()
+
+    def end_visit(self) -> None:
+        """Forget the guest and show the start screen."""
+        self.forget_guest()
         self.prompt = None
         self._back_to_start()
         self.watcher.touch()
 
-    def _back_to_start(self, *, fresh: bool = False) -> None:
-        from course.ui.kiosk.screens import AttractScreen
-
-        app = self._app
+    def _back_to_start(self) -> None:
+        app = self.app
         while len(app.screen_stack) > 1 and app.screen is not self.attract:
             app.pop_screen()
-        if fresh or app.screen is not self.attract:
-            self.attract = AttractScreen()
+        if app.screen is not self.attract:
+            self.attract = AttractScreen(self)
             if len(app.screen_stack) > 1:
                 app.switch_screen(self.attract)
             else:
                 app.push_screen(self.attract)
-        app._check_size(app.size.width, app.size.height)
+        app.check_size()
 
     def count(self, event: str) -> None:
         """Add one to an anonymous counter. A store problem is logged and noted for staff; the visit goes on."""
@@ -181,7 +158,7 @@ class Kiosk:
     @property
     def in_use(self) -> bool:
         """Is there anything to time out: a visit, or any screen over the start screen?"""
-        app = self._app
+        app = self.app
         if self.guest is not None:
             return True
         stack = app.screen_stack
@@ -210,24 +187,20 @@ class Kiosk:
             self.end_visit()
 
     def _ask(self, left: float) -> None:
-        from course.ui.kiosk.screens import StillThereScreen
-
         if self.prompt is None:
-            self.prompt = StillThereScreen(left)
-            self._app.push_screen(self.prompt)
+            self.prompt = StillThereScreen(left, self)
+            self.app.push_screen(self.prompt)
         else:
             self.prompt.show_left(left)
 
     def close_prompt(self) -> None:
         prompt, self.prompt = self.prompt, None
-        if prompt is not None and self._app.screen is prompt:
-            self._app.pop_screen()
+        if prompt is not None and self.app.screen is prompt:
+            self.app.pop_screen()
 
     # -- staff -----------------------------------------------------------------------------------------------------
     def ask_staff_pin(self) -> None:
-        from course.ui.kiosk.screens import StaffPinScreen
-
-        app = self._app
+        app = self.app
         if isinstance(app.screen, StaffPinScreen):
             return
         app.push_screen(StaffPinScreen(self.check_staff_pin), self._staff_answered)
@@ -271,36 +244,5 @@ class Kiosk:
     def close(self, reason: str) -> None:
         """Close the kiosk on purpose: wipe the visit and exit the app (the terminal is restored)."""
         self.ended_by = reason
-        guest, self.guest = self.guest, None
-        if guest is not None:
-            guest.wipe()
-        self._app.learner = None
-        self._app.exit(0)
-
-    # -- unexpected errors -----------------------------------------------------------------------------------------
-    def recover(self, error: BaseException) -> None:
-        """An exception escaped a screen: log it, wipe the visit and show a fresh start screen."""
-        self.log.write("Unexpected error; the kiosk went back to its start screen.", error)
-        now = self.clock()
-        self._recoveries = [t for t in self._recoveries if now - t < RECOVERY_WINDOW] + [now]
-        if len(self._recoveries) > MAX_RECOVERIES:
-            self.log.write("Too many errors in a row; restarting the kiosk app.")
-            self._app.exit(return_code=1)  # ``serve`` starts a new app
-            return
-        self._app.call_later(self._recover_screens)
-
-    def _recover_screens(self) -> None:
-        if self._recovering:
-            return
-        self._recovering = True
-        try:
-            guest, self.guest = self.guest, None
-            if guest is not None:
-                guest.wipe()
-            self._app.learner = None
-            self.prompt = None
-            self._back_to_start(fresh=True)
-            self.watcher.touch()
-            self._app.notify(SORRY, title="Starting again", timeout=8, markup=False)
-        finally:
-            self._recovering = False
+        self.forget_guest()
+        self.app.exit(0)

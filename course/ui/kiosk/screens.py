@@ -8,17 +8,18 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, OptionList, Static
 
-from course.content.model import Lesson
+from course.content.model import Lesson, Unavailable
 from course.pin_wait import Refusal
 from course.ui.kiosk.keys import FINISH_KEY
+from course.ui.screen import CourseModal, CourseScreen
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.dialogs import FormDialog
 from course.ui.widgets.button import Button
@@ -32,17 +33,32 @@ STAFF_PIN_MIN, STAFF_PIN_MAX = 6, 12
 FINISH = FINISH_KEY.upper()
 
 
+class Visits(Protocol):
+    """What the kiosk's screens ask of the kiosk (``course.ui.kiosk.controller.Kiosk``)."""
+
+    problem: str  # a calm note for staff on the start screen, or ""
+    tip_index: int  # which tip the start screen shows: kept across start screens, so they keep turning
+
+    def start_visit(self) -> None: ...
+    def finish(self) -> None: ...
+    def close_prompt(self) -> None: ...
+
+
 def tips(lessons: tuple[Lesson, ...]) -> list[tuple[str, str]]:
     """(tip, where it comes from) for each short lesson that has a summary."""
     return [(lesson.summary, f"From the {lesson.minutes}-minute lesson \u201c{lesson.title}\u201d")
             for lesson in lessons if lesson.summary]
 
 
-class AttractScreen(Screen[None]):
+class AttractScreen(CourseScreen[None]):
     """Shown while nobody is using the kiosk. Any key, or a click, starts a visit."""
 
     CSS_PATH = "attract.tcss"
     HELP = "**Start screen**\n\nPress any key, or click, to start. You do not need to give your name."
+
+    def __init__(self, visits: Visits) -> None:
+        super().__init__()
+        self.visits = visits
 
     def compose(self) -> ComposeResult:
         settings = self.app.settings
@@ -65,7 +81,7 @@ class AttractScreen(Screen[None]):
             self.set_interval(TIP_SECONDS, self.next_tip, name="kiosk tips")
 
     def on_screen_resume(self) -> None:
-        problem = self.app.kiosk.problem if self.app.kiosk is not None else ""
+        problem = self.visits.problem
         note = self.query_one("#attract-note", Static)
         note.update(problem)
         note.display = bool(problem)
@@ -77,25 +93,23 @@ class AttractScreen(Screen[None]):
             tip.update("")
             source.update("")
             return
-        kiosk = self.app.kiosk
-        index = kiosk.tip_index % len(self._tips) if kiosk else 0
+        index = self.visits.tip_index % len(self._tips)
         text, where = self._tips[index]
         tip.update(Content.assemble(("Did you know? ", "bold"), text))
         source.update(where)
 
     def next_tip(self) -> None:
-        if self.app.kiosk is not None:
-            self.app.kiosk.tip_index += 1
+        self.visits.tip_index += 1
         self.show_tip()
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
-        self.app.kiosk.start_visit()
+        self.visits.start_visit()
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        self.app.kiosk.start_visit()
+        self.visits.start_visit()
 
 
 class KioskMapScreen(CourseMapScreen):
@@ -105,6 +119,16 @@ class KioskMapScreen(CourseMapScreen):
     HELP = ("**Short lessons**\n\n- **C**: start the next lesson\n- **Up/Down**, **Enter**: open a lesson\n"
             f"- **Q**: take the quiz of the highlighted lesson\n- **{FINISH}**: finish and clear everything")
     REFUSED = frozenset({"progress", "settings", "leave"})
+
+    def __init__(self, visits: Visits) -> None:
+        super().__init__()
+        self.visits = visits
+
+    def lessons(self) -> list[Lesson]:
+        return list(self.app.course.kiosk_lessons())
+
+    def unavailable_lessons(self) -> list[Unavailable]:
+        return []  # a guest is not told about lessons that could not be read
 
     def compose(self) -> ComposeResult:
         with Vertical(id="course-map"):
@@ -142,24 +166,25 @@ class KioskMapScreen(CourseMapScreen):
         if not self.lessons():
             return
         if self._upcoming is None:
-            self.app.kiosk.finish()
+            self.visits.finish()
         else:
             self.open_lesson(self._upcoming)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "finish":
             event.prevent_default()
-            self.app.kiosk.finish()
+            self.visits.finish()
 
 
-class StillThereScreen(ModalScreen[None]):
+class StillThereScreen(CourseModal[None]):
     """Asked after the idle timeout; any key keeps the visit (the kiosk sees the key first)."""
 
     CSS_PATH = "kiosk_dialogs.tcss"
 
-    def __init__(self, left: float) -> None:
+    def __init__(self, left: float, visits: Visits) -> None:
         super().__init__()
         self.left = left
+        self.visits = visits
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="still-there"):
@@ -180,8 +205,7 @@ class StillThereScreen(ModalScreen[None]):
             f"Starting over in {seconds} {unit}. Everything you did here will be cleared.")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if self.app.kiosk is not None:
-            self.app.kiosk.close_prompt()
+        self.visits.close_prompt()
 
 
 class StaffPinScreen(FormDialog[bool]):

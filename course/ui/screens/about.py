@@ -5,18 +5,18 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 
 from course.content.texts import about_text
 from course.ui.navigation import leave
+from course.ui.screen import CourseScreen
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 from course.ui.widgets.prose import Prose
 
 
-class AboutScreen(Screen[None]):
+class AboutScreen(CourseScreen[None]):
     """The text scrolls on its own, from its top; the button, the crisis line and the key bar stay in view."""
 
     CSS_PATH = "about.tcss"

@@ -12,13 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from course import cards
 from course.services import StoreError
 from course.ui.deferred import after_refresh
 from course.ui.navigation import leave
+from course.ui.screen import CourseScreen
 from course.ui.widgets.button import Button
 from course.ui.widgets.choices import ChoiceList
 from course.ui.widgets.crisis_line import CrisisLine
@@ -52,7 +52,7 @@ def folder_beside_record(record_path: str) -> Path:
     return path.parent / name
 
 
-class CardsScreen(Screen[None]):
+class CardsScreen(CourseScreen[None]):
     CSS_PATH = "cards.tcss"
     HELP = ("**Cards to print**\n\n- **1** or **2**: your journal answers or blank cards (at home)\n"
             "- Then **Save cards**, or **Enter** in the folder box\n"
@@ -113,7 +113,7 @@ class CardsScreen(Screen[None]):
             deck = cards.load_cards()
             answers = None
             if fill:
-                entries = self.app.learner.journal()
+                entries = self.app.active_learner.journal()
                 answers = {card.id: cards.journal_answers(card, entries, self.app.course.lessons) for card in deck}
             folder = Path(raw).expanduser()
             written = cards.write_cards(folder, deck, answers)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+from typing import ClassVar
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -17,6 +20,7 @@ from course.ui import console
 from course.ui.deferred import after_refresh
 from course.ui.literal import literal
 from course.ui.navigation import on_top, push
+from course.ui.screen import CourseScreen
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
@@ -25,8 +29,8 @@ BROKEN = "unavailable lesson "  # the option id of a lesson that could not load 
 NBSP = "\u00a0"  # a list option trims leading spaces; these indent its second line
 
 
-class CourseMapScreen(Screen[None]):
-    CSS_PATH = "course_map.tcss"
+class CourseMapScreen(CourseScreen[None]):
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = "course_map.tcss"  # (a kiosk adds its own)
     HELP = ("**Course map**\n\n- **Up/Down**, **Home/End**, **Page Up/Down**: move through the lessons\n"
             "- **Enter**: open the highlighted lesson\n- **C**: continue where you left off\n"
             "- **Q**: take (or carry on with) the quiz of the highlighted lesson\n"
@@ -42,8 +46,7 @@ class CourseMapScreen(Screen[None]):
     _upcoming: Lesson | None = None
 
     def lessons(self) -> list[Lesson]:
-        course = self.app.course
-        return list(course.kiosk_lessons() if self.app.mode == "kiosk" else course.lessons)
+        return list(self.app.course.lessons)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="course-map"):
@@ -70,7 +73,7 @@ class CourseMapScreen(Screen[None]):
     def _prepare_next_screens(self) -> None:
         """Once the map is on screen: read the reader's and the quiz's CSS, and make the reader (at home).
 
-        See CourseApp.preload_css and CourseApp.make_reader_ahead.
+        See CourseApp.preload_css and course.ui.readers.
         """
         from course.ui.screens.quiz import QuizScreen
         from course.ui.screens.reader import ReaderScreen
@@ -84,7 +87,7 @@ class CourseMapScreen(Screen[None]):
             screens.append(QuizScreen(with_quiz[0]))
         self.app.preload_css(*screens)
         if lessons:
-            self.app.make_reader_ahead(lessons[0])
+            self.app.readers.make_ahead(lessons[0])
 
     def on_screen_resume(self) -> None:
         self.refresh_map()
@@ -121,7 +124,7 @@ class CourseMapScreen(Screen[None]):
                                       (lesson.title, "bold"), "\n" + NBSP * 6, Content(details))
             options.add_option(Option(prompt, id=lesson.id))
         # Broken lessons are listed, and reachable, so that the reason can be read (opening one says it again).
-        for number, broken in enumerate(self._broken(), 1):
+        for number, broken in enumerate(self.unavailable_lessons(), 1):
             prompt = Content.assemble(("✗ ", "bold"), Content(broken.title), " (unavailable)\n" + NBSP * 6,
                                       Content(f"This lesson could not be loaded: {broken.reason}"))
             options.add_option(Option(prompt, id=f"{BROKEN}{number}"))
@@ -134,8 +137,9 @@ class CourseMapScreen(Screen[None]):
         button.refresh(layout=True)  # a longer label than the last one needs a wider button
         self._upcoming = upcoming
 
-    def _broken(self) -> list[Unavailable]:
-        return list(self.app.course.unavailable) if self.app.mode != "kiosk" else []
+    def unavailable_lessons(self) -> list[Unavailable]:
+        """Lessons that could not be read: listed, so that whoever keeps the course can see and mend them."""
+        return list(self.app.course.unavailable)
 
     def _highlighted_lesson(self) -> Lesson | None:
         options = self.query_one("#lessons", OptionList)
@@ -150,13 +154,13 @@ class CourseMapScreen(Screen[None]):
         """If ``option_id`` is a lesson that could not be loaded, say why and return True."""
         if option_id is None or not option_id.startswith(BROKEN):
             return False
-        broken = self._broken()[int(option_id.removeprefix(BROKEN)) - 1]
+        broken = self.unavailable_lessons()[int(option_id.removeprefix(BROKEN)) - 1]
         self.app.notify(f"\u201c{broken.title}\u201d could not be loaded, so it cannot be opened: {broken.reason}",
                         title="Lesson unavailable", severity="warning", timeout=10, markup=False)
         return True
 
     def open_lesson(self, lesson: Lesson) -> None:
-        push(self, self.app.reader_for(lesson))
+        push(self, self.app.readers.reader_for(lesson))
 
     def open_quiz(self, lesson: Lesson) -> None:
         from course.ui.screens.quiz import begin_quiz

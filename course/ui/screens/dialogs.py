@@ -8,11 +8,11 @@ from typing import Any, TypeVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from course.ui.literal import visible
 from course.ui.navigation import dismiss
+from course.ui.screen import CourseModal
 from course.ui.widgets.button import Button
 
 MAX_NAME = 40
@@ -45,7 +45,8 @@ def name_problem(name: str, taken: Collection[str] = ()) -> str | None:
     return None
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(CourseModal[bool]):
+    AUTO_FOCUS = ".first-focus"  # the first button in the row: focused when shown (no query a quick close breaks)
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("left", "app.focus_previous", show=False),  # the arrows move between the two buttons, as Tab does
@@ -57,17 +58,16 @@ class ConfirmDialog(ModalScreen[bool]):
         super().__init__()
         self.question, self.yes, self.no, self.danger = question, yes, no, danger
         self.focus_yes = focus_yes
-        self.AUTO_FOCUS = "#yes" if focus_yes else "#no"  # focused when shown (no query that a quick close breaks)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, markup=False)
             with Horizontal(classes="buttons"):
                 if self.focus_yes:
-                    yield Button(self.yes, id="yes", variant="primary")
+                    yield Button(self.yes, id="yes", variant="primary", classes="first-focus")
                     yield Button(self.no, id="no")
                 else:
-                    yield Button(self.no, id="no", variant="primary")
+                    yield Button(self.no, id="no", variant="primary", classes="first-focus")
                     yield Button(self.yes, id="yes", variant="error" if self.danger else "default")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -77,7 +77,7 @@ class ConfirmDialog(ModalScreen[bool]):
         dismiss(self, False)
 
 
-class FormDialog(ModalScreen[ResultType]):
+class FormDialog(CourseModal[ResultType]):
     """A form: Enter in a box or the OK button calls ``submit``; Cancel or Escape closes it with ``CANCELLED``.
 
     Subclasses write ``submit`` (and ``next_box`` when Enter should move to the next box first). Textual calls

@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import (
     DataTable,
     Input,
@@ -36,21 +35,23 @@ from course.progress import (
 from course.services import JournalEntry, LessonState, StoreError
 from course.ui.literal import literal, visible
 from course.ui.navigation import leave, push
+from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 
 
-class ProgressScreen(Screen[None]):
+class ProgressScreen(CourseScreen[None]):
     CSS_PATH = "progress.tcss"
     HELP = ("**My progress**\n\n- **Left/Right** on the tabs: switch between Summary, Journal and Record\n"
             "- In the journal: choose an entry, change the text, then **Save changes**\n"
             "- **Escape**: back to the course map")
     BINDINGS = [Binding("escape", "leave", "Course map")]
+    _current: JournalEntry | None = None  # the journal entry being read or changed
 
     def compose(self) -> ComposeResult:
-        learner = self.app.learner
+        learner = self.app.active_learner
         yield Static(Content.assemble("Progress for ", literal(learner.name)), classes="page-title",
                      id="progress-title")
         with TabbedContent(id="tabs"):
@@ -92,13 +93,13 @@ class ProgressScreen(Screen[None]):
 
     def _states(self) -> dict[str, LessonState]:
         try:
-            return self.app.learner.lesson_states()
+            return self.app.active_learner.lesson_states()
         except StoreError as error:
             self.app.report_store_error(error)
             return {}
 
     def fill_summary(self) -> None:
-        learner = self.app.learner
+        learner = self.app.active_learner
         table = self.query_one("#summary", DataTable)
         table.clear(columns=True)
         # The lesson column takes the room the window has; a title longer than that wraps at a word, never cut.
@@ -119,7 +120,7 @@ class ProgressScreen(Screen[None]):
 
     def _entries(self) -> list[JournalEntry]:
         try:
-            return self.app.learner.journal()
+            return self.app.active_learner.journal()
         except StoreError as error:
             self.app.report_store_error(error)
             return []
@@ -158,14 +159,14 @@ class ProgressScreen(Screen[None]):
 
     def save_open_work(self) -> None:
         """Save the shown entry if its text was changed (also called by the app before it quits)."""
-        entry = getattr(self, "_current", None)
+        entry = self._current
         if entry is None or not self.is_mounted:
             return
         text = self.query_one("#entry-text", TextArea).text
         if text == entry.text:
             return
         try:
-            self.app.learner.update_journal(entry.id, text)
+            self.app.active_learner.update_journal(entry.id, text)
         except StoreError as error:
             self.app.report_store_error(error)
             return
@@ -178,7 +179,7 @@ class ProgressScreen(Screen[None]):
             return
         text = self.query_one("#entry-text", TextArea).text
         try:
-            self.app.learner.update_journal(entry.id, text)
+            self.app.active_learner.update_journal(entry.id, text)
         except StoreError as error:
             self.app.report_store_error(error)
             return
@@ -194,7 +195,7 @@ class ProgressScreen(Screen[None]):
             if not yes:
                 return
             try:
-                self.app.learner.delete_journal(entry.id)
+                self.app.active_learner.delete_journal(entry.id)
             except StoreError as error:
                 self.app.report_store_error(error)
                 return
@@ -205,7 +206,7 @@ class ProgressScreen(Screen[None]):
                                            danger=True), confirmed)
 
     def build_record(self) -> record.Record:
-        learner = self.app.learner
+        learner = self.app.active_learner
         return completion_record(learner.name, self.app.course.lessons, self._states(), learner.best_quiz,
                                  datetime.now().astimezone())
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
@@ -15,6 +15,7 @@ from course.grading import Attempt, Outcome
 from course.services import StoreError
 from course.ui.deferred import after_refresh
 from course.ui.navigation import leave, replace
+from course.ui.screen import CourseScreen
 from course.ui.widgets.button import Button
 from course.ui.widgets.choices import ChoiceList
 from course.ui.widgets.crisis_line import CrisisLine
@@ -92,14 +93,14 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-class QuizScreen(Screen[None]):
+class QuizScreen(CourseScreen[None]):
     CSS_PATH = "quiz.tcss"
     HELP = ("**Quiz**\n\n- **Up/Down**: move between answers\n- **Space** or **Enter**: choose an answer (it is not "
             "checked yet)\n- **1** to **9**: choose an answer by its number\n- **C**: check the answer\n"
             "- After checking, **N** or **Enter**: the next question\n"
             "- **Escape**: back to the course map. Your answers so far are saved: take the quiz again to carry on "
             "where you stopped")
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "check", "Check answer"),
         Binding("n", "advance", "Next question"),
         Binding("enter,c", "advance", show=False),
@@ -108,7 +109,8 @@ class QuizScreen(Screen[None]):
         Binding("down", "scroll(1)", show=False),
         Binding("pageup", "scroll(-10)", show=False),
         Binding("pagedown", "scroll(10)", show=False),
-    ] + [Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)]
+        *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)),
+    ]
 
     def __init__(self, lesson: Lesson, attempt: Attempt | None = None, *, resumed: bool = False) -> None:
         """``attempt``: the attempt to carry on with (see ``begin_quiz``), at its first unanswered question."""
@@ -220,7 +222,7 @@ class QuizScreen(Screen[None]):
         outcome = self.attempt.answer(self.question.id, chosen)
         self.answered = True
         try:
-            self.app.learner.record_answer(self.lesson.id, self.question.id, sorted(chosen), outcome.correct)
+            self.app.active_learner.record_answer(self.lesson.id, self.question.id, sorted(chosen), outcome.correct)
         except StoreError as error:
             self.app.report_store_error(error)
         choices.lock_answers({key: ("right" if self.question.option(key).correct else "wrong") for key in chosen})
@@ -261,7 +263,7 @@ class QuizResultScreen(ScrollKeys, Screen[None]):
     HELP = ("**Quiz result**\n\n- **R**: review what I missed (each missed question, your answer, the right one "
             "and why)\n- **Up/Down**, **Page Up/Down**, **Home/End**: scroll the review\n"
             "- **T**: try the questions I missed again\n- **Escape**: back to the course map")
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "review", "Review missed"),
         Binding("t", "retry", "Retry missed"),
         Binding("escape", "leave", "Course map"),

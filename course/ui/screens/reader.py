@@ -8,7 +8,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
@@ -17,6 +16,7 @@ from course.content.model import Lesson, Reflection, Step
 from course.services import StoreError
 from course.ui.deferred import after_refresh
 from course.ui.navigation import leave, on_top, push
+from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.button import Button, MouseButton
 from course.ui.widgets.crisis_line import CrisisLine
@@ -73,7 +73,7 @@ class ReflectionBox(Vertical):
         return boxes.first().text if boxes else self.saved_text
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(CourseScreen[None]):
     CSS_PATH = "reader.tcss"
     HELP = ("**Reading a lesson**\n\n- **Right**, **N** or **Enter**: the rest of a long step, then the next step\n"
             "- **Left** or **P**: previous step\n"
@@ -94,7 +94,7 @@ class ReaderScreen(Screen[None]):
     ]
 
     def __init__(self, lesson: Lesson, *, ahead: bool = False) -> None:
-        """``ahead``: made before it is needed (see CourseApp.make_reader_ahead); shows nothing until ``open()``."""
+        """``ahead``: made before it is needed (see course.ui.readers.ReaderPool); shows nothing until ``open()``."""
         super().__init__()
         self.lesson = lesson
         self.index = 0
@@ -147,7 +147,7 @@ class ReaderScreen(Screen[None]):
     async def _start(self) -> None:
         self.step_started = time.monotonic()
         self.query_one("#lesson-title", Static).update(self.lesson.title)
-        learner = self.app.learner
+        learner = self.app.active_learner
         try:
             state = learner.lesson_state(self.lesson.id)
             start = state.step if state.status == "in_progress" else 0
@@ -159,7 +159,7 @@ class ReaderScreen(Screen[None]):
         self.query_one("#page", VerticalScroll).focus()
 
     def _journal_texts(self) -> dict[str, str]:
-        learner = self.app.learner
+        learner = self.app.active_learner
         if not learner.keeps_journal:
             return {}
         try:
@@ -250,7 +250,7 @@ class ReaderScreen(Screen[None]):
             return []
         most = max((len(step.reflections) for lesson in self.app.course.lessons for step in lesson.steps),
                    default=0)
-        boxes = [ReflectionBox(keeps_journal=self.app.learner.keeps_journal) for _ in range(most)]
+        boxes = [ReflectionBox(keeps_journal=self.app.active_learner.keeps_journal) for _ in range(most)]
         for box in boxes:
             box.display = False
         return boxes
@@ -261,7 +261,7 @@ class ReaderScreen(Screen[None]):
         holder = self.query_one("#reflections", Vertical)
         missing = most - len(holder.children)
         if missing > 0:
-            keeps = self.app.learner.keeps_journal
+            keeps = self.app.active_learner.keeps_journal
             boxes = [ReflectionBox(keeps_journal=keeps) for _ in range(missing)]
             for box in boxes:
                 box.display = False
@@ -272,7 +272,7 @@ class ReaderScreen(Screen[None]):
         boxes = list(holder.query_children(ReflectionBox))
         missing = len(step.reflections) - len(boxes)
         if missing > 0:
-            keeps = self.app.learner.keeps_journal
+            keeps = self.app.active_learner.keeps_journal
             new = [ReflectionBox(keeps_journal=keeps) for _ in range(missing)]
             await holder.mount_all(new)
             boxes += new
@@ -301,7 +301,7 @@ class ReaderScreen(Screen[None]):
 
     def _save_position(self) -> None:
         try:
-            self.app.learner.save_position(self.lesson.id, self.index, self._elapsed())
+            self.app.active_learner.save_position(self.lesson.id, self.index, self._elapsed())
         except StoreError as error:
             self.app.report_store_error(error)
 
@@ -312,7 +312,7 @@ class ReaderScreen(Screen[None]):
         self.save_reflections()
 
     def save_reflections(self) -> None:
-        learner = self.app.learner
+        learner = self.app.active_learner
         if not learner.keeps_journal:
             return
         for box in self.query(ReflectionBox):
@@ -359,7 +359,7 @@ class ReaderScreen(Screen[None]):
 
     def finish(self) -> None:
         try:
-            self.app.learner.finish_lesson(self.lesson.id, self._elapsed())
+            self.app.active_learner.finish_lesson(self.lesson.id, self._elapsed())
         except StoreError as error:
             self.app.report_store_error(error)
         if self.lesson.quiz is None:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Static
 
 from course.store.errors import StoreError
 from course.ui import themes
-from course.ui.navigation import leave, push
+from course.ui.navigation import back_to_first_screen, leave, push
+from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog, PinDialog
 from course.ui.widgets.button import Button
 from course.ui.widgets.choices import ChoiceList
@@ -18,14 +20,16 @@ from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(CourseScreen[None]):
     CSS_PATH = "settings.tcss"
     HELP = ("**Settings**\n\n- **1** to **3**, or **Up/Down** and **Space**: choose how the course looks\n"
             "- **Tab**: move through the looks, then to the buttons\n"
             "- **Delete my data**: removes this profile, its progress and journal from this computer\n"
             "- **Escape**: back to the course map")
-    BINDINGS = [Binding("escape", "leave", "Course map")] + [
-        Binding(str(n), f"choose_theme({n})", show=False) for n in range(1, len(themes.LABELS) + 1)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Course map"),
+        *(Binding(str(n), f"choose_theme({n})", show=False) for n in range(1, len(themes.LABELS) + 1)),
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="settings"):
@@ -80,10 +84,7 @@ class SettingsScreen(Screen[None]):
                 return
             self.app.learner = None
             self.app.notify("Your data was deleted from this computer.", timeout=6)
-            from course.ui.screens.welcome import WelcomeScreen
-
-            while not isinstance(self.app.screen, WelcomeScreen):
-                self.app.pop_screen()
+            back_to_first_screen(self.app)  # the list of profiles
 
         def confirmed(yes: bool | None) -> None:
             if not yes:

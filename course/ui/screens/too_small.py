@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Static
+
+from course.ui.screen import CourseScreen
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 
-class TooSmallScreen(Screen[None]):
+class TooSmallScreen(CourseScreen[None]):
     CSS_PATH = "too_small.tcss"
 
     def compose(self) -> ComposeResult:

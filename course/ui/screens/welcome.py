@@ -7,13 +7,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import ScreenResume
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.store.errors import StoreError
 from course.ui.literal import literal, visible
 from course.ui.navigation import push
+from course.ui.screen import CourseScreen
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
@@ -22,7 +22,7 @@ INTRO = ("Short lessons for families of someone in intensive outpatient treatmen
          "This is education, not treatment.")
 
 
-class WelcomeScreen(Screen[None]):
+class WelcomeScreen(CourseScreen[None]):
     CSS_PATH = "welcome.tcss"
     HELP = ("**This screen**\n\n- **Up/Down** and **Enter**: choose your profile\n- **N**: new profile\n"
             "- **A**: about this course")
@@ -60,7 +60,7 @@ class WelcomeScreen(Screen[None]):
             # widgets, styled a moment ago as they were mounted, are not styled again.
             event.refresh_styles = False
         self._shown = True
-        self.app.forget_reader()  # whoever comes next, the last person's reader is not kept
+        self.app.readers.forget()  # whoever comes next, the last person's reader is not kept
         self.refresh_profiles()
 
     def refresh_profiles(self) -> None:
@@ -129,7 +129,8 @@ class WelcomeScreen(Screen[None]):
             theme = None
         if theme:
             app.apply_theme(theme)
-        push(self, CourseMapScreen())
+        # The course is read while this screen is shown; in the rare case it is not there yet, the map waits for it.
+        app.when_course_ready(lambda: push(self, CourseMapScreen()))
 
     def action_new_profile(self) -> None:
         from course.ui.screens.dialogs import NewProfileDialog

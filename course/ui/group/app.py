@@ -1,0 +1,42 @@
+"""Group mode: a counselor runs the course for a family group, the lesson on a projector."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.screen import Screen
+
+from course.config import Settings
+from course.content.model import Course
+from course.ui.app import CourseApp
+from course.ui.group.access import StaffPinScreen
+from course.ui.group.groups_screen import GroupsScreen
+from course.ui.group.notes_screen import NotesScreen
+
+if TYPE_CHECKING:
+    from course.store import Store
+
+
+class GroupApp(CourseApp):
+    """The staff PIN first, then the groups (or, with ``notes``, the facilitator notes that follow them).
+
+    ``first`` replaces that first screen (tests start on the screen they look at).
+    """
+
+    def __init__(self, course: Course, store: Store, settings: Settings | None = None,
+                 data_dir: Path | None = None, *, notes: bool = False,
+                 first: Callable[[], Screen[Any]] | None = None) -> None:
+        super().__init__(course, store, settings, data_dir)
+        self.notes = notes
+        self.first = first
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.push_screen(self.first() if self.first is not None else self.first_screen())
+
+    def first_screen(self) -> Screen[Any]:
+        if self.notes:
+            return StaffPinScreen("Family Course: facilitator notes", NotesScreen)
+        return StaffPinScreen("Family Course: group mode", GroupsScreen)

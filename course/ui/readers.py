@@ -1,0 +1,106 @@
+"""Where lesson readers come from: a new one for each lesson, or (at home) one kept reader, made ahead of time.
+
+Textual lays a new screen out three times before it draws it, which made opening a lesson take twice as long
+(docs/performance.md). At home one reader is kept for the person using the app, made while the course map is read
+and refilled for each lesson. The kiosk keeps nothing from one visitor to the next, and group mode shows lessons
+on its own screens, so they take a new reader each time.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from course.content.model import Lesson
+from course.ui.screens.reader import ReaderScreen
+
+if TYPE_CHECKING:
+    from course.ui.app import CourseApp
+
+KEPT_READER = "kept lesson reader"
+
+
+class Readers(Protocol):
+    def reader_for(self, lesson: Lesson) -> ReaderScreen:
+        """The lesson reader, to be pushed, showing ``lesson``."""
+        ...
+
+    def make_ahead(self, lesson: Lesson) -> None:
+        """Make a reader now, while nothing else happens, if readers are kept."""
+        ...
+
+    def forget(self) -> None:
+        """Let any kept reader go: it holds the last person's journal text."""
+        ...
+
+    def kept(self) -> list[ReaderScreen]:
+        """The kept reader, if any (its typed work is saved before quitting even when it is not shown)."""
+        ...
+
+
+class NewReaders:
+    """A new reader for every lesson; nothing kept."""
+
+    def reader_for(self, lesson: Lesson) -> ReaderScreen:
+        return ReaderScreen(lesson)
+
+    def make_ahead(self, lesson: Lesson) -> None:
+        return None
+
+    def forget(self) -> None:
+        return None
+
+    def kept(self) -> list[ReaderScreen]:
+        return []
+
+
+class ReaderPool:
+    """One reader kept for the person using the app (``app.learner``), installed in ``app`` while kept."""
+
+    def __init__(self, app: CourseApp) -> None:
+        self.app = app
+        self._reader: tuple[object, ReaderScreen] | None = None  # the kept reader, and whose it is
+
+    def reader_for(self, lesson: Lesson) -> ReaderScreen:
+        kept = self._current()
+        if kept is not None:
+            kept.open(lesson)
+            return kept
+        reader = ReaderScreen(lesson)
+        self._keep(reader)
+        return reader
+
+    def make_ahead(self, lesson: Lesson) -> None:
+        """Make the kept reader while the course map is read, so that no lesson opens on a new screen.
+
+        It is pushed and popped at once (both before the next frame, so it is never drawn): being pushed is what
+        makes Textual build and lay out a screen. It shows nothing until a lesson is opened in it.
+        """
+        if self._current() is not None or self.app.learner is None:
+            return
+        reader = ReaderScreen(lesson, ahead=True)
+        self._keep(reader)
+        self.app.push_screen(reader)
+        self.app.pop_screen()
+
+    def forget(self) -> None:
+        if self._reader is None:
+            return
+        _, reader = self._reader
+        if reader in self.app.screen_stack:
+            return
+        self._reader = None
+        self.app.uninstall_screen(reader)
+        reader.remove()
+
+    def kept(self) -> list[ReaderScreen]:
+        return [self._reader[1]] if self._reader is not None else []
+
+    def _keep(self, reader: ReaderScreen) -> None:
+        if self.app.learner is not None:
+            self._reader = (self.app.learner, reader)
+            self.app.install_screen(reader, KEPT_READER)
+
+    def _current(self) -> ReaderScreen | None:
+        if self._reader is not None and self._reader[0] is not self.app.learner:
+            self.forget()
+        return self._reader[1] if self._reader is not None else None
