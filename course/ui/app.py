@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
@@ -217,11 +218,12 @@ class CourseApp(App[int]):
 
     # -- small terminals --------------------------------------------------------------------------------------------
     def on_resize(self, event: events.Resize) -> None:
-        self.check_size()
+        self.check_size(event.size)
 
-    def check_size(self) -> None:
-        """Show the "make this window bigger" screen while the terminal is too small, and take it away after."""
-        width, height = self.size
+    def check_size(self, size: Size | None = None) -> None:
+        """Show the "make this window bigger" screen while the terminal (``size``, else the app's) is too small,
+        and take it away after."""
+        width, height = size or self.size
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small and not showing:
