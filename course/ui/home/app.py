@@ -11,12 +11,13 @@ from textual.worker import Worker, WorkerState
 
 from course.config import Settings
 from course.content.model import Course
+from course.services.profiles import Profiles
 from course.ui.app import CourseApp, CourseLoaded
 from course.ui.readers import ReaderPool
 from course.ui.screens.welcome import WelcomeScreen
 
 if TYPE_CHECKING:
-    from course.store import Store
+    from course.services import Store
 
 # The course is read in a worker this long after the first frame, so the first screen finishes without it (the
 # worker's thread holds the interpreter lock half the time); the welcome screen does not need it.
@@ -32,12 +33,15 @@ class HomeApp(CourseApp):
         super().__init__(course if isinstance(course, Course) else None, store, settings, data_dir)
         self.load = None if isinstance(course, Course) else course
         self.readers = ReaderPool(self)
+        self.profiles = Profiles(store)
 
     def get_default_screen(self) -> Screen[None]:
-        """The welcome screen is the bottom of the stack, so no empty screen is drawn and styled first."""
+        """The welcome screen is the bottom of the stack, so no empty screen is drawn and styled first.
+
+        Textual reads a pushed screen's CSS file, but not the default screen's: it is read here.
+        """
         screen = WelcomeScreen()
-        self.read_css(screen)  # read with the app's own CSS, so that all of it is parsed once, not twice
-        screen.css_read_ahead = True
+        self.read_css(screen)
         return screen
 
     def on_mount(self) -> None:

@@ -6,11 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.events import ScreenResume
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from course.store.errors import StoreError
+from course.services import StoreError
 from course.ui.literal import literal, visible
 from course.ui.navigation import push
 from course.ui.screen import CourseScreen
@@ -31,11 +30,6 @@ class WelcomeScreen(CourseScreen[None]):
         Binding("a", "about", "About"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.css_read_ahead = False  # set by the app when it reads this screen's CSS together with its own
-        self._shown = False
-
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome"):
             yield Static("Family Course", id="course-name")
@@ -53,13 +47,7 @@ class WelcomeScreen(CourseScreen[None]):
     def on_mount(self) -> None:
         self.refresh_profiles()
 
-    def on_screen_resume(self, event: ScreenResume) -> None:
-        if self.css_read_ahead and not self._shown:
-            # Textual restyles every widget when a screen is shown, because a pushed screen's CSS is read only
-            # after its widgets were first styled. This one's was read with the app's, so the first time its
-            # widgets, styled a moment ago as they were mounted, are not styled again.
-            event.refresh_styles = False
-        self._shown = True
+    def on_screen_resume(self) -> None:
         self.app.readers.forget()  # whoever comes next, the last person's reader is not kept
         self.refresh_profiles()
 
@@ -67,7 +55,7 @@ class WelcomeScreen(CourseScreen[None]):
         options = self.query_one("#profiles", OptionList)
         options.clear_options()
         try:
-            profiles = self.app.store.profiles()
+            profiles = self.app.profiles.all()
         except StoreError as error:
             self.app.report_store_error(error)
             profiles = []
@@ -89,7 +77,7 @@ class WelcomeScreen(CourseScreen[None]):
         if profile_id is None:
             return
         try:
-            profile = self.app.store.profile(profile_id)
+            profile = self.app.profiles.get(profile_id)
         except StoreError as error:
             self.app.report_store_error(error)
             self.refresh_profiles()
@@ -101,15 +89,7 @@ class WelcomeScreen(CourseScreen[None]):
         from course.ui.screens.dialogs import PinDialog
 
         def check(pin: str) -> str | None:
-            from course.pin_wait import lockout
-            from course.store import PinLocked, StoreError
-
-            try:
-                return None if self.app.store.check_pin(profile.id, pin) else "That PIN is not right. Try again."
-            except PinLocked as locked:
-                return lockout(locked.retry_after).message
-            except StoreError as error:
-                return str(error)
+            return self.app.profiles.check_pin(profile.id, pin)
 
         def after(pin: str | None) -> None:
             if pin is not None:
@@ -118,15 +98,11 @@ class WelcomeScreen(CourseScreen[None]):
         push(self, PinDialog(f"PIN for {visible(profile.name)}", check), after)
 
     def _open(self, profile_id: str, name: str) -> None:
-        from course.learner import StoredLearner
         from course.ui.screens.course_map import CourseMapScreen
 
         app = self.app
-        app.learner = StoredLearner(app.store, profile_id, name)
-        try:
-            theme = app.store.preferences(profile_id).get("theme")
-        except StoreError:
-            theme = None
+        app.learner = app.profiles.learner(profile_id, name)
+        theme = app.profiles.theme(profile_id)
         if theme:
             app.apply_theme(theme)
         # The course is read while this screen is shown; in the rare case it is not there yet, the map waits for it.
@@ -140,7 +116,7 @@ class WelcomeScreen(CourseScreen[None]):
                 return
             name, pin = result
             try:
-                profile_id = self.app.store.create_profile(name, pin=pin)
+                profile_id = self.app.profiles.create(name, pin=pin)
             except StoreError as error:
                 self.app.report_store_error(error)
                 return
@@ -148,7 +124,7 @@ class WelcomeScreen(CourseScreen[None]):
             self._open(profile_id, name)
 
         try:
-            taken = [profile.name for profile in self.app.store.profiles()]
+            taken = self.app.profiles.names()
         except StoreError:
             taken = []
         push(self, NewProfileDialog(taken), created)
