@@ -2,6 +2,7 @@
 
     python benchmarks/bench_open.py           # every lesson of the shipped course
     python benchmarks/bench_open.py --quick   # two lessons, to check the script runs
+    python benchmarks/bench_open.py --check   # every lesson, goal p95 <= 200 ms (twice the budget)
 
 Drives the home app with Pilot at 100x30 (fresh store, one profile). The clock starts when Enter is sent to the
 app with the lesson highlighted on the map, and stops at the first refresh after the reader screen has shown
@@ -14,7 +15,19 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from common import SIZE, home_app, machine, open_profile, percentile, result, run_async, settle, timed_key
+from common import (
+    SIZE,
+    home_app,
+    looseness,
+    machine,
+    open_profile,
+    percentile,
+    result,
+    run_async,
+    settle,
+    size_options,
+    timed_key,
+)
 
 GOAL_MS = 100.0
 
@@ -46,15 +59,16 @@ async def measure(root: Path, quick: bool, times: list[float]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="two lessons, to check the script runs")
+    size_options(parser, "two lessons", "every lesson")
     args = parser.parse_args(argv)
+    goal = GOAL_MS * looseness(args)
     times: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         run_async(lambda: measure(Path(tmp), args.quick, times))
     p50, p95 = percentile(times, 50) * 1000, percentile(times, 95) * 1000
     print(f"Opening a lesson from the map, {len(times)} lessons; {machine()}")
     print(f"  p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {max(times) * 1000:.1f} ms")
-    result("opening a lesson from the map (p95)", f"{p95:.1f} ms", "", "", f"<= {GOAL_MS:g} ms", p95 <= GOAL_MS)
+    result("opening a lesson from the map (p95)", f"{p95:.1f} ms", "", "", f"<= {goal:g} ms", p95 <= goal)
     return 0
 
 

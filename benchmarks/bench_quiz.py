@@ -2,6 +2,7 @@
 
     python benchmarks/bench_quiz.py           # every question of every quiz of the shipped course
     python benchmarks/bench_quiz.py --quick   # one quiz, to check the script runs
+    python benchmarks/bench_quiz.py --check   # every other quiz, goal p95 <= 100 ms (twice the budget)
 
 Drives the home app with Pilot at 100x30 (fresh store, one profile). For each question the first option is
 chosen, then two presses of "c" are timed, each from sending the key to the first refresh after the screen's
@@ -21,26 +22,28 @@ from common import (
     SIZE,
     home_app,
     instrument,
+    looseness,
     machine,
     open_profile,
     percentile,
     result,
     run_async,
     settle,
+    size_options,
     timed_key,
 )
 
 GOAL_MS = 50.0
 
 
-async def measure(root: Path, quick: bool, checks: list[float], nexts: list[float]) -> None:
+async def measure(root: Path, which: slice, checks: list[float], nexts: list[float]) -> None:
     from course.ui.screens.quiz import QuizScreen
 
     app = home_app(root)
     async with app.run_test(size=SIZE) as pilot:
         await open_profile(pilot)
         lessons = [lesson for lesson in app.course.lessons if lesson.quiz is not None]
-        for lesson in lessons[:1] if quick else lessons:
+        for lesson in lessons[which]:
             quiz = QuizScreen(lesson)
             await app.push_screen(quiz)
             await pilot.pause()
@@ -67,18 +70,20 @@ async def measure(root: Path, quick: bool, checks: list[float], nexts: list[floa
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="one quiz, to check the script runs")
+    size_options(parser, "one quiz", "every other quiz")
     args = parser.parse_args(argv)
+    which = slice(0, 1) if args.quick else slice(None, None, 2) if args.check else slice(None)
+    goal = GOAL_MS * looseness(args)
     checks: list[float] = []
     nexts: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
-        run_async(lambda: measure(Path(tmp), args.quick, checks, nexts))
+        run_async(lambda: measure(Path(tmp), which, checks, nexts))
     c95, n95 = percentile(checks, 95) * 1000, percentile(nexts, 95) * 1000
     print(f"Quiz, {len(checks)} answers checked, {len(nexts)} next questions; {machine()}")
     print(f"  check (answer saved, feedback shown): p50 {percentile(checks, 50) * 1000:.1f} ms, p95 {c95:.1f} ms")
     print(f"  next question: p50 {percentile(nexts, 50) * 1000:.1f} ms, p95 {n95:.1f} ms")
     result("next quiz question, answer saved (p95)", f"check {c95:.1f} ms, next {n95:.1f} ms", "", "",
-           f"<= {GOAL_MS:g} ms", max(c95, n95) <= GOAL_MS)
+           f"<= {goal:g} ms", max(c95, n95) <= goal)
     return 0
 
 

@@ -2,6 +2,7 @@
 
     python benchmarks/bench_startup.py            # 21 runs of each, in tmux and headless
     python benchmarks/bench_startup.py --quick    # 1 run of each, to check the script runs
+    python benchmarks/bench_startup.py --check    # 7 runs of each, goal <= 2.6x (twice the budget)
 
 tmux: the clock starts just before ``tmux new-session`` launches ``family-course --data-dir DIR`` (a data dir
 with three profiles) in a detached 80x24 session; ``tmux capture-pane -p`` is polled every 10 ms until the
@@ -23,11 +24,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import machine, median, result
+from common import looseness, machine, median, result, size_options
 
 HERE = Path(__file__).resolve().parent
 GOAL = 1.3
-SOCKET = "family-course-bench"
+SOCKET = f"family-course-bench-{os.getpid()}"  # its own tmux server: two runs at once never share one
 WELCOME = "Who is using the course?"
 PROFILE = "Family member 1"
 
@@ -84,10 +85,11 @@ def tmux_once(command: str, wanted: list[str], name: str) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="one run of each, to check the script runs")
+    size_options(parser, "one run of each", "7 runs of each")
     parser.add_argument("--runs", type=int, default=21)
     args = parser.parse_args(argv)
-    runs = 1 if args.quick else args.runs
+    runs = 1 if args.quick else 7 if args.check else args.runs
+    goal = round(GOAL * looseness(args), 2)
     from course.content.texts import CRISIS_LINE
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -122,12 +124,12 @@ def main(argv: list[str] | None = None) -> int:
                   f"(runs: {', '.join(f'{s * 1000:.0f}' for s in samples)})")
     for mode in ("tmux", "headless"):
         if not times[f"{mode} app"]:
-            result(f"start-up, {mode}", "not run (no tmux)", "", "", f"<= {GOAL}x", False)
+            result(f"start-up, {mode}", "not run (no tmux)", "", "", f"<= {goal}x", False)
             continue
         app, bare = median(times[f"{mode} app"]), median(times[f"{mode} bare"])
         ratio = app / bare
         result(f"start-up to first screen, {mode}", f"{app * 1000:.0f} ms", f"bare app {bare * 1000:.0f} ms",
-               f"{ratio:.2f}x", f"<= {GOAL}x", ratio <= GOAL)
+               f"{ratio:.2f}x", f"<= {goal}x", ratio <= goal)
     return 0
 
 

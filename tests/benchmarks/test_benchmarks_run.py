@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -52,3 +53,35 @@ def test_run_reads_the_store_benchmark_into_one_row() -> None:
                           capture_output=True, text=True, cwd=BENCHMARKS, timeout=120)
     table = [line for line in done.stdout.splitlines() if line.startswith("| saving an answer")]
     assert len(table) == 1 and "ms" in table[0], done.stdout + done.stderr
+
+
+def _run_module(monkeypatch: pytest.MonkeyPatch):
+    """benchmarks/run.py as a module (its scripts import each other by name, from their folder)."""
+    monkeypatch.syspath_prepend(str(BENCHMARKS))
+    spec = importlib.util.spec_from_file_location("benchmarks_run", BENCHMARKS / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("missed", [None, "bench_open"])
+def test_check_runs_every_script_loosened_and_fails_when_a_row_misses(monkeypatch: pytest.MonkeyPatch,
+                                                                    missed: str | None) -> None:
+    module = _run_module(monkeypatch)
+    asked: list[tuple[str, list[str]]] = []
+
+    def fake_run(script: str, size: list[str]) -> tuple[list[dict[str, object]], str]:
+        asked.append((script, size))
+        return [{"what": script, "figure": "1 ms", "baseline": "", "ratio": "", "goal": "<= 2 ms",
+                 "passed": script != missed}], ""
+
+    monkeypatch.setattr(module, "run", fake_run)
+    assert module.main(["--check"]) == (0 if missed is None else 1)
+    assert asked == [(script, ["--check"]) for script in module.SCRIPTS]
+
+
+@pytest.mark.parametrize("script", ["bench_startup", "bench_step", "bench_open", "bench_quiz", "bench_validate",
+                                    "bench_soak", "bench_store"])
+def test_every_script_takes_check(script: str) -> None:
+    assert "--check" in run(f"{script}.py", "--help")
