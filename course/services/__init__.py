@@ -8,11 +8,13 @@ No Textual here. ``course.ui`` reaches saved data only through this package and 
 * ``staff.StaffGate``: the staff PIN at one place (group mode, the kiosk);
 * ``kiosk.KioskCounters``: the kiosk's anonymous counters.
 
-The errors and records below are the store's own, named here so that the screens can catch and show them.
+The errors and records below are the store's own, named here so that the screens can catch and show them;
+``Store`` is named for the apps, which make their services from the store that ``course.ui.launch`` opened.
 """
 
 from __future__ import annotations
 
+from course.store import Store
 from course.store import pins as _pins
 from course.store.errors import DataTooNew, PinLocked, StoreError
 from course.store.records import (
@@ -37,6 +39,7 @@ __all__ = [
     "PinLocked",
     "Profile",
     "QuizResult",
+    "Store",
     "StoreError",
     "now",
     "pin_clock",

@@ -1,1 +1,2 @@
-"""The Textual app. It reads course.content and course.store; they never import it."""
+"""The Textual app. It reads course.content, and saved data through course.learner and course.services (never
+course.store itself; only launch opens the store); none of them imports it."""

@@ -33,7 +33,7 @@ from course.ui.screens.help import GENERAL_HELP, CrisisScreen, HelpScreen
 from course.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
-    from course.store import Store
+    from course.services import Store
 
 CRISIS_KEY = "f2"
 # Full garbage collections: about every 10 young-generation collections while nobody has typed for this long,
@@ -51,7 +51,8 @@ class CourseLoaded(Message):
 
 
 class CourseApp(App[int]):
-    """The shared base. ``store`` is the open ``course.store.Store``; ``learner`` is who takes the course now."""
+    """The shared base. ``store`` is the open store, from which each mode's app makes its services
+    (``course.services``); ``learner`` is who takes the course now."""
 
     TITLE = "Family Course"
     CSS_PATH = Path(__file__).with_name("app.tcss")  # whole: every mode's app is in another folder

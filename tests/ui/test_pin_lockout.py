@@ -1,4 +1,5 @@
-"""A profile's PIN box says the wrong-PIN wait as the staff PIN boxes do (course.pin_wait), at home too."""
+"""A profile's PIN box says the wrong-PIN wait as the staff PIN boxes do (course.pin_wait), and a wrong PIN the
+same way when opening the profile and when deleting its data."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from course.learner import StoredLearner
+from course.services.profiles import WRONG_PIN
 from course.store import Store, pins
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.dialogs import PinDialog
@@ -38,7 +40,7 @@ async def test_opening_a_profile(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         for _ in range(pins.FREE_TRIES):
-            assert await type_pin(pilot, "0000") == "That PIN is not right. Try again."
+            assert await type_pin(pilot, "0000") == WRONG_PIN
         assert await type_pin(pilot, "1357") == LOCKED
 
 
@@ -56,6 +58,6 @@ async def test_deleting_ones_data(tmp_path: Path) -> None:
         await pilot.click("#yes")
         await pilot.pause()
         for _ in range(pins.FREE_TRIES):
-            assert await type_pin(pilot, "0000") == "That PIN is not right."
+            assert await type_pin(pilot, "0000") == WRONG_PIN
         assert await type_pin(pilot, "1357") == LOCKED
     assert store.profiles()

@@ -11,9 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from course.commands.staff_pin import MAX_DIGITS, MIN_DIGITS, problem
-from course.pin_wait import Refusal, lockout
-from course.store.errors import PinLocked, StoreError
-from course.store.staff import GROUP
+from course.services import StoreError
+from course.services.staff import Outcome
 from course.ui.screen import CourseScreen
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
@@ -50,7 +49,7 @@ class StaffPinScreen(CourseScreen[None]):
 
     def on_mount(self) -> None:
         try:
-            self.choosing = not self.app.store.has_staff_pin()
+            self.choosing = not self.app.staff.is_set()
         except StoreError as error:
             self.app.report_store_error(error)
             self.choosing = False
@@ -82,7 +81,7 @@ class StaffPinScreen(CourseScreen[None]):
                 pin_box.focus()
                 return
             try:
-                self.app.store.set_staff_pin(pin)
+                self.app.staff.choose(pin)
             except StoreError as error:
                 self._error(str(error))
                 return
@@ -96,24 +95,14 @@ class StaffPinScreen(CourseScreen[None]):
             pin_box.focus()
             return
         pin_box.value = ""
-        store = self.app.store
-        try:
-            right = store.check_staff_pin(pin, GROUP)
-        except PinLocked as locked:
-            note.refuse(lockout(locked.retry_after))
-            return
-        except StoreError as error:
-            self._error(str(error))
-            return
-        if right:
+        check = self.app.staff.check(pin)
+        refusal = check.refusal("That is not the staff PIN.")
+        if refusal is None:
             self.app.switch_screen(self.then())
-            return
-        try:
-            wait = store.staff_pin_wait(GROUP)
-        except StoreError:
-            wait = 0.0
-        note.refuse(Refusal("That is not the staff PIN.", wait) if wait > 0
-                    else Refusal("That is not the staff PIN. Please try again."))
+        elif check.outcome is Outcome.WRONG and not check.wait:
+            note.say("That is not the staff PIN. Please try again.")
+        else:
+            note.refuse(refusal)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "pin" and self.choosing:

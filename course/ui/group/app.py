@@ -10,13 +10,15 @@ from textual.screen import Screen
 
 from course.config import Settings
 from course.content.model import Course
+from course.services.group_desk import GroupDesk
+from course.services.staff import GROUP, StaffGate
 from course.ui.app import CourseApp
 from course.ui.group.access import StaffPinScreen
 from course.ui.group.groups_screen import GroupsScreen
 from course.ui.group.notes_screen import NotesScreen
 
 if TYPE_CHECKING:
-    from course.store import Store
+    from course.services import Store
 
 
 class GroupApp(CourseApp):
@@ -29,6 +31,8 @@ class GroupApp(CourseApp):
                  data_dir: Path | None = None, *, notes: bool = False,
                  first: Callable[[], Screen[Any]] | None = None) -> None:
         super().__init__(course, store, settings, data_dir)
+        self.desk = GroupDesk(store)
+        self.staff = StaffGate(store, GROUP)  # the staff PIN as typed in group mode
         self.notes = notes
         self.first = first
 

@@ -10,7 +10,6 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
-from course.group import roster
 from course.services import GroupSession, StoreError
 from course.ui.group.projector import closing
 from course.ui.literal import literal
@@ -64,10 +63,8 @@ class AttendanceScreen(CourseScreen[None]):
         yield CrisisLine()
 
     def on_mount(self) -> None:
-        store = self.app.store
         try:
-            group = store.group(self.group_id)
-            self.names = {m.profile_id: m.display_name for m in roster.members(store, group)}
+            self.names = {m.profile_id: m.display_name for m in self.app.desk.members(self.group_id)}
         except StoreError as error:
             self.app.report_store_error(error)
         self.reload()
@@ -82,7 +79,7 @@ class AttendanceScreen(CourseScreen[None]):
 
     def reload(self) -> None:
         try:
-            sessions = self.app.store.sessions(self.group_id)
+            sessions = self.app.desk.sessions(self.group_id)
         except StoreError as error:
             self.app.report_store_error(error)
             return
@@ -116,7 +113,7 @@ class AttendanceScreen(CourseScreen[None]):
         if self.session is None:
             return
         try:
-            self.app.store.set_present(self.session_id, pid, pid not in self.session.present)
+            self.app.desk.set_present(self.session_id, pid, pid not in self.session.present)
         except StoreError as error:
             self.app.report_store_error(error)
         self.reload()

@@ -57,7 +57,7 @@ class GroupsScreen(CourseScreen[None]):
         options = self.query_one("#group-list", OptionList)
         options.clear_options()
         try:
-            groups = self.app.store.groups()
+            groups = self.app.desk.groups()
         except StoreError as error:
             self.app.report_store_error(error)
             groups = []
@@ -74,7 +74,7 @@ class GroupsScreen(CourseScreen[None]):
             if name is None:
                 return
             try:
-                gid = self.app.store.create_group(name)
+                gid = self.app.desk.create_group(name)
             except StoreError as error:
                 self.app.report_store_error(error)
                 return

@@ -122,7 +122,7 @@ class NotesScreen(CourseScreen[None]):
             return None
 
     async def poll(self) -> None:
-        shown = current(self.app.store.presenter())
+        shown = current(self.app.desk.shown())
         if shown != self.shown:
             self.shown = shown
             await self.render_shown()

@@ -66,7 +66,7 @@ class PresenterScreen(CourseScreen[str]):
             yield Static(HINT, id="p-hint")
 
     async def on_mount(self) -> None:
-        earlier = Shown.from_state(self.app.store.presenter())
+        earlier = Shown.from_state(self.app.desk.shown())
         if earlier is not None and earlier.session_id == self.session.id and earlier.lesson_id == self.lesson.id:
             last = len(self.lesson.steps) - 1
             self.shown = earlier.moved(step=min(earlier.step, last), phase="step", blank=False, view="lesson",
@@ -145,7 +145,7 @@ class PresenterScreen(CourseScreen[str]):
             if not yes:
                 return
             try:
-                self.app.store.finish_session(self.session.id)
+                self.app.desk.finish_session(self.session.id)
             except StoreError as error:
                 self.app.report_store_error(error)
                 return
@@ -157,7 +157,7 @@ class PresenterScreen(CourseScreen[str]):
 
     def _present(self) -> tuple[str, ...]:
         try:
-            for session in self.app.store.sessions(self.session.group_id):
+            for session in self.app.desk.sessions(self.session.group_id):
                 if session.id == self.session.id:
                     return session.present
         except StoreError as error:

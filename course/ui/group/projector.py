@@ -1,6 +1,7 @@
 """What the projected screens share: publishing what the room sees, the blank screen, the theme key.
 
-The notes screen (``family-course group --notes``, another process) follows the projector through the store.
+The notes screen (``family-course group --notes``, another process) follows the projector through the store
+(``GroupDesk.show``).
 ``publish`` writes where the lesson is; after the first one, every change of screen in the presenting app is
 published too, so the notes also say when the projector shows something else over the lesson (the question
 "Finish this session?", the attendance list with its names, the group's screens, help) and when group mode closes.
@@ -48,7 +49,7 @@ def closing(app) -> None:
 
 def _write(app, shown: Shown) -> None:
     try:
-        app.store.set_presenter(shown.to_state())
+        app.desk.show(shown.to_state())
     except StoreError as error:
         if app.return_code is None:
             app.report_store_error(error)

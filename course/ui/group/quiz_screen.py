@@ -198,7 +198,7 @@ class GroupQuizScreen(CourseScreen[str]):
 
     def _present(self) -> int:
         try:
-            for session in self.app.store.sessions(self.session.group_id):
+            for session in self.app.desk.sessions(self.session.group_id):
                 if session.id == self.session.id:
                     return len(session.present)
         except StoreError:
@@ -230,7 +230,7 @@ class GroupQuizScreen(CourseScreen[str]):
                 self._say(f"{problem} Check the counts, or press Enter again to keep them.")
                 return
             try:
-                self.app.store.record_tally(self.session.id, question.id, full)
+                self.app.desk.record_tally(self.session.id, question.id, full)
             except StoreError as store_error:
                 self.app.report_store_error(store_error)
                 return

@@ -81,11 +81,11 @@ class RosterScreen(CourseScreen[None]):
         self.refresh_roster()
 
     def refresh_roster(self) -> None:
-        store = self.app.store
+        desk = self.app.desk
         try:
-            self.group = store.group(self.group_id)
-            people = roster.members(store, self.group)
-            self.session_list = store.sessions(self.group_id)
+            self.group = desk.group(self.group_id)
+            people = desk.members(self.group_id)
+            self.session_list = desk.sessions(self.group_id)
         except StoreError as error:
             self.app.report_store_error(error)
             return
@@ -124,8 +124,7 @@ class RosterScreen(CourseScreen[None]):
                           pid: str | None = None) -> None:
         """Run ``go`` now, or after the counselor agrees when ``name`` is already taken."""
         try:
-            clash = roster.name_clash(self.app.store, self.app.store.group(self.group_id), name,
-                                      new_profile=new_profile, pid=pid)
+            clash = self.app.desk.name_clash(self.group_id, name, new_profile=new_profile, pid=pid)
         except StoreError as error:
             self.app.report_store_error(error)
             return
@@ -147,7 +146,7 @@ class RosterScreen(CourseScreen[None]):
 
             def add() -> None:
                 try:
-                    roster.add_new_member(self.app.store, self.group_id, name)
+                    self.app.desk.add_new_member(self.group_id, name)
                 except StoreError as error:
                     self.app.report_store_error(error)
                 self.refresh_roster()
@@ -160,10 +159,9 @@ class RosterScreen(CourseScreen[None]):
             max_length=roster.MAX_DISPLAY_NAME, ok="Add"), named)
 
     def action_add_existing(self) -> None:
-        store = self.app.store
+        desk = self.app.desk
         try:
-            current = set(store.group(self.group_id).member_ids)
-            profiles = [p for p in store.profiles() if p.id not in current]
+            profiles = desk.profiles_outside(self.group_id)
         except StoreError as error:
             self.app.report_store_error(error)
             return
@@ -182,7 +180,7 @@ class RosterScreen(CourseScreen[None]):
 
                 def add() -> None:
                     try:
-                        roster.add_existing_member(store, self.group_id, pid, name)
+                        desk.add_existing_member(self.group_id, pid, name)
                     except StoreError as error:
                         self.app.report_store_error(error)
                     self.refresh_roster()
@@ -209,9 +207,9 @@ class RosterScreen(CourseScreen[None]):
         if person is None:
             return
         pid, old = person
-        store = self.app.store
+        desk = self.app.desk
         try:
-            renames_profile = store.profile(pid).name == old
+            renames_profile = desk.renames_profile(pid)
         except StoreError as error:
             self.app.report_store_error(error)
             return
@@ -222,7 +220,7 @@ class RosterScreen(CourseScreen[None]):
 
             def rename() -> None:
                 try:
-                    roster.rename_member(store, pid, name)
+                    desk.rename_member(pid, name)
                 except StoreError as error:
                     self.app.report_store_error(error)
                 self.refresh_roster()
@@ -244,7 +242,7 @@ class RosterScreen(CourseScreen[None]):
         def confirmed(yes: bool | None) -> None:
             if yes:
                 try:
-                    self.app.store.remove_member(self.group_id, pid)
+                    self.app.desk.remove_member(self.group_id, pid)
                 except StoreError as error:
                     self.app.report_store_error(error)
                 self.refresh_roster()
@@ -256,7 +254,7 @@ class RosterScreen(CourseScreen[None]):
     # -- sessions ---------------------------------------------------------------------------------------------
     def action_start(self) -> None:
         try:
-            existing = roster.open_session_today(self.app.store, self.group_id)
+            existing = self.app.desk.open_session_today(self.group_id)
         except StoreError as error:
             self.app.report_store_error(error)
             return
@@ -269,7 +267,7 @@ class RosterScreen(CourseScreen[None]):
             if lesson_id is None:
                 return
             try:
-                sid = self.app.store.start_session(self.group_id, lesson_id, roster.today())
+                sid = self.app.desk.start_session(self.group_id, lesson_id)
             except StoreError as error:
                 self.app.report_store_error(error)
                 return

@@ -15,13 +15,15 @@ from textual.screen import Screen
 
 from course.config import Settings
 from course.content.model import Course
+from course.services.kiosk import KioskCounters
+from course.services.staff import KIOSK, StaffGate
 from course.ui.app import CourseApp
 from course.ui.kiosk.controller import SORRY, Kiosk
 from course.ui.kiosk.keys import FINISH_KEY, GENERAL_HELP, STAFF_KEY
 from course.ui.kiosk.log import KioskLog
 
 if TYPE_CHECKING:
-    from course.store import Store
+    from course.services import Store
 
 
 class KioskApp(CourseApp):
@@ -39,7 +41,8 @@ class KioskApp(CourseApp):
                  clock: Callable[[], float] = time.monotonic, log: KioskLog | None = None,
                  sorry: bool = False) -> None:
         super().__init__(course, store, settings, data_dir)
-        self.kiosk = Kiosk(self, store, data_dir, idle_timeout, clock=clock, log=log)
+        self.kiosk = Kiosk(self, KioskCounters(store), StaffGate(store, KIOSK), data_dir, idle_timeout, clock=clock,
+                           log=log)
         self.sorry = sorry
         self.error_text = io.StringIO()
         self.error_console = Console(file=self.error_text, markup=False, highlight=False, width=100)

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from textual import events
 
-from course.pin_wait import Refusal, lockout
-from course.store import PinLocked, StoreError
-from course.store.pins import delay_after
-from course.store.staff import KIOSK
+from course.pin_wait import Refusal
+from course.services import StoreError
+from course.services.kiosk import KioskCounters
+from course.services.staff import Outcome, StaffGate
 from course.ui.kiosk import signals
 from course.ui.kiosk.counting import CountingGuest
 from course.ui.kiosk.idle import Idle, IdleWatcher
@@ -31,7 +31,6 @@ from course.ui.kiosk.screens import AttractScreen, KioskMapScreen, StaffPinScree
 from course.ui.screens.too_small import TooSmallScreen
 
 if TYPE_CHECKING:
-    from course.store import Store
     from course.ui.app import CourseApp
 
 TICK_SECONDS = 0.5
@@ -49,10 +48,12 @@ def closing_words(wrong: int, during_wait: int) -> str:
 
 
 class Kiosk:
-    def __init__(self, app: CourseApp, store: Store, data_dir: Path, idle_timeout: float, *,
-                 clock: Callable[[], float] = time.monotonic, log: KioskLog | None = None) -> None:
+    def __init__(self, app: CourseApp, counters: KioskCounters, staff: StaffGate, data_dir: Path,
+                 idle_timeout: float, *, clock: Callable[[], float] = time.monotonic,
+                 log: KioskLog | None = None) -> None:
         self.app = app
-        self.store = store
+        self.counters = counters
+        self.staff = staff  # the staff PIN as typed at the kiosk
         self.log = log or KioskLog(data_dir)
         self.clock = clock
         self.watcher = IdleWatcher(idle_timeout, clock)
@@ -148,7 +149,7 @@ class Kiosk:
     def count(self, event: str) -> None:
         """Add one to an anonymous counter. A store problem is logged and noted for staff; the visit goes on."""
         try:
-            self.store.kiosk_count(event)
+            self.counters.count(event)
         except StoreError as error:
             self.log.write(f"Could not save the waiting-room counter {event!r}: {error}")
             self.problem = ("Note for staff: visit counts are not being saved. "
@@ -207,32 +208,17 @@ class Kiosk:
 
     def check_staff_pin(self, pin: str) -> Refusal | None:
         """None when ``pin`` is the staff PIN, else what to tell the person at the keyboard (and any wait)."""
-        try:
-            if self.store.check_staff_pin(pin, KIOSK):
-                return None
-        except PinLocked as locked:
-            self.pins_during_wait += 1
-            self.log.write("Staff PIN typed while wrong PINs made it wait (not checked).")
-            return lockout(locked.retry_after)
-        except StoreError as error:
-            self.log.write(f"Could not check the staff PIN: {error}")
-            return Refusal(str(error))
-        self.wrong_staff_pins += 1
-        failures = self._failures()
-        self.log.write(f"Wrong staff PIN ({failures} in a row).")
-        return Refusal("That PIN is not right.", self._wait(failures))
-
-    def _failures(self) -> int:
-        try:
-            return self.store.staff_pin_failures(KIOSK)
-        except StoreError:
-            return self.wrong_staff_pins
-
-    def _wait(self, failures: int) -> float:
-        try:
-            return self.store.staff_pin_wait(KIOSK)
-        except StoreError:
-            return delay_after(failures)
+        check = self.staff.check(pin)
+        match check.outcome:
+            case Outcome.LOCKED:
+                self.pins_during_wait += 1
+                self.log.write("Staff PIN typed while wrong PINs made it wait (not checked).")
+            case Outcome.FAILED:
+                self.log.write(f"Could not check the staff PIN: {check.problem}")
+            case Outcome.WRONG:
+                self.wrong_staff_pins += 1
+                self.log.write(f"Wrong staff PIN ({check.failures} in a row).")
+        return check.refusal("That PIN is not right.")
 
     def _staff_answered(self, right: bool | None) -> None:
         if right:

@@ -17,7 +17,7 @@ from course.ui.kiosk.controller import closing_words
 from course.ui.kiosk.log import KioskLog
 
 if TYPE_CHECKING:
-    from course.store import Store
+    from course.services import Store
 
 FAST_FAILURE_SECONDS = 30.0  # an app run shorter than this that ends by accident counts as a fast failure
 MAX_FAST_FAILURES = 5  # then give up (exit 1) and let the login loop start the program again

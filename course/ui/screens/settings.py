@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from course.store.errors import StoreError
+from course.services import StoreError
 from course.ui import themes
 from course.ui.navigation import back_to_first_screen, leave, push
 from course.ui.screen import CourseScreen
@@ -65,7 +65,7 @@ class SettingsScreen(CourseScreen[None]):
         profile_id = getattr(learner, "profile_id", None)
         if profile_id is not None:
             try:
-                self.app.store.set_preference(profile_id, "theme", name)
+                self.app.profiles.save_theme(profile_id, name)
             except StoreError as error:
                 self.app.report_store_error(error)
 
@@ -74,11 +74,11 @@ class SettingsScreen(CourseScreen[None]):
         profile_id = getattr(learner, "profile_id", None)
         if profile_id is None:
             return
-        store = self.app.store
+        profiles = self.app.profiles
 
         def erase() -> None:
             try:
-                store.delete_profile(profile_id)
+                profiles.delete(profile_id)
             except StoreError as error:
                 self.app.report_store_error(error)
                 return
@@ -90,7 +90,7 @@ class SettingsScreen(CourseScreen[None]):
             if not yes:
                 return
             try:
-                has_pin = store.profile(profile_id).has_pin
+                has_pin = profiles.get(profile_id).has_pin
             except StoreError as error:
                 self.app.report_store_error(error)
                 return
@@ -98,18 +98,7 @@ class SettingsScreen(CourseScreen[None]):
                 erase()
                 return
 
-            def check(pin: str) -> str | None:
-                from course.pin_wait import lockout
-                from course.store import PinLocked, StoreError
-
-                try:
-                    return None if store.check_pin(profile_id, pin) else "That PIN is not right."
-                except PinLocked as locked:
-                    return lockout(locked.retry_after).message
-                except StoreError as error:
-                    return str(error)
-
-            push(self, PinDialog("Type your PIN to delete your data", check),
+            push(self, PinDialog("Type your PIN to delete your data", lambda pin: profiles.check_pin(profile_id, pin)),
                                  lambda pin: erase() if pin is not None else None)
 
         push(self, ConfirmDialog(
