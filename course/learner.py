@@ -6,10 +6,13 @@ Screens call these methods and never the store directly, so one set of screens s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from course.grading import percent_of
 from course.store.records import JournalEntry, LessonState, OpenQuiz, QuizResult, now
+
+if TYPE_CHECKING:
+    from course.store import Store
 
 MAX_STEP_SECONDS = 15 * 60  # time on one step beyond this is counted as away from the screen
 
@@ -43,7 +46,7 @@ class StoredLearner:
 
     keeps_journal = True
 
-    def __init__(self, store, profile_id: str, name: str) -> None:
+    def __init__(self, store: Store, profile_id: str, name: str) -> None:
         self.store = store
         self.profile_id = profile_id
         self.name = name

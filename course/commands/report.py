@@ -80,6 +80,7 @@ def _save(report: str, name: str) -> int:
 def _print(store, args: argparse.Namespace, out) -> int:
     from course.group import report
     from course.group.csvsafe import write_csv
+    from course.text import printable
 
     blocks: list[tuple[str, tuple[str, ...], list, str]] = []  # (title, header, rows, empty message)
     if args.kiosk:
@@ -107,6 +108,6 @@ def _print(store, args: argparse.Namespace, out) -> int:
         else:
             if number:
                 out.write("\n")
-            out.write(report.printable(title) + "\n\n")
+            out.write(printable(title) + "\n\n")
             out.write((report.table(header, rows) if rows else empty) + "\n")
     return 0

@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from course.content.model import Course
 from course.group.tally import option_label
@@ -13,6 +14,9 @@ from course.store.errors import StoreError
 from course.store.kiosk import KIOSK_EVENTS
 from course.store.records import Group, GroupSession
 from course.text import printable
+
+if TYPE_CHECKING:
+    from course.store import Store
 
 PROFILE_HEADER = ("Name", "Lessons finished", "Lessons started", "Quiz average %", "Sessions attended",
                   "Last activity")
@@ -53,7 +57,7 @@ class SessionRow:
         return (self.date, self.lesson, self.present, "yes" if self.finished else "no", self.tallies)
 
 
-def find_group(store, name: str) -> Group:
+def find_group(store: Store, name: str) -> Group:
     """The group with this name (case and extra spaces ignored); LookupError with a helpful message if none."""
     wanted = " ".join(name.split()).casefold()
     groups = store.groups()
@@ -66,7 +70,7 @@ def find_group(store, name: str) -> Group:
     raise LookupError(f"No group is called \u201c{name}\u201d. Groups: {known}.")
 
 
-def profile_rows(store, group: Group | None = None) -> list[ProfileRow]:
+def profile_rows(store: Store, group: Group | None = None) -> list[ProfileRow]:
     """Every profile (or the group's members), with sessions counted in every group (or that group only)."""
     groups = [group] if group is not None else store.groups()
     sessions = [s for g in groups for s in store.sessions(g.id)]
@@ -120,7 +124,7 @@ def _latest(moments: list[datetime], days: list[date]) -> datetime | date | None
     return last
 
 
-def session_rows(store, course: Course, group: Group) -> list[SessionRow]:
+def session_rows(store: Store, course: Course, group: Group) -> list[SessionRow]:
     return [SessionRow(date=s.date, lesson=_lesson_title(course, s.lesson_id), present=len(s.present),
                        finished=s.finished, tallies=tallies_text(course, s)) for s in store.sessions(group.id)]
 
@@ -148,7 +152,7 @@ def tallies_text(course: Course, session: GroupSession) -> str:
     return "; ".join(parts)
 
 
-def kiosk_rows(store) -> list[tuple[str | int, ...]]:
+def kiosk_rows(store: Store) -> list[tuple[str | int, ...]]:
     return [(str(day["day"]), *(int(day[e]) for e in KIOSK_EVENTS)) for day in store.kiosk_report()]
 
 

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from course.group.text import first_name
 from course.store.errors import StoreError
 from course.store.records import Group, GroupSession
+
+if TYPE_CHECKING:
+    from course.store import Store
 
 DISPLAY_NAME_KEY = "group_display_name"
 MAX_DISPLAY_NAME = 20
@@ -43,13 +47,13 @@ def check_group_name(name: str) -> str:
     return name
 
 
-def display_name(store, pid: str) -> str:
+def display_name(store: Store, pid: str) -> str:
     """The name chosen for group mode, else the first word of the profile's name."""
     chosen = store.preferences(pid).get(DISPLAY_NAME_KEY, "")
     return chosen or first_name(store.profile(pid).name) or "?"
 
 
-def members(store, group: Group) -> list[Member]:
+def members(store: Store, group: Group) -> list[Member]:
     """The roster in the order people were added; profiles deleted meanwhile are left out."""
     found = []
     for pid in group.member_ids:
@@ -60,7 +64,7 @@ def members(store, group: Group) -> list[Member]:
     return found
 
 
-def add_new_member(store, gid: str, name: str) -> str:
+def add_new_member(store: Store, gid: str, name: str) -> str:
     """A new profile named with the display name, added to the group."""
     name = check_display_name(name)
     pid = store.create_profile(name)
@@ -69,13 +73,13 @@ def add_new_member(store, gid: str, name: str) -> str:
     return pid
 
 
-def add_existing_member(store, gid: str, pid: str, name: str) -> None:
+def add_existing_member(store: Store, gid: str, pid: str, name: str) -> None:
     name = check_display_name(name)
     store.set_preference(pid, DISPLAY_NAME_KEY, name)
     store.add_member(gid, pid)
 
 
-def rename_member(store, pid: str, name: str) -> None:
+def rename_member(store: Store, pid: str, name: str) -> None:
     """Correct the name the group sees. A profile that group mode made under the old name (so its own name is
     that name) takes the new one too, so reports show the corrected name; any other profile keeps its own."""
     name = check_display_name(name)
@@ -89,7 +93,7 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def name_clash(store, group: Group, name: str, *, new_profile: bool, pid: str | None = None) -> str | None:
+def name_clash(store: Store, group: Group, name: str, *, new_profile: bool, pid: str | None = None) -> str | None:
     """Why ``name`` may be a mistake (someone in the group, or with ``new_profile`` any profile here, already has
     it), or None. ``pid`` is the person being named, who never clashes with themselves."""
     for member in members(store, group):
@@ -109,7 +113,7 @@ def today() -> str:
     return date.today().isoformat()
 
 
-def open_session_today(store, gid: str) -> GroupSession | None:
+def open_session_today(store: Store, gid: str) -> GroupSession | None:
     """Today's unfinished session of the group, if one was started earlier."""
     for session in reversed(store.sessions(gid)):
         if session.date == today() and not session.finished:
