@@ -44,13 +44,13 @@ def check_front_matter(parsed: Parsed, report: Collector) -> bool:
             report.error(f"field '{name}' must be {wanted}", line)
         elif isinstance(value, str) and not value.strip():
             report.error(f"field '{name}' is empty", line)
-        elif name == "id" and not KEBAB.match(value):
+        elif name == "id" and isinstance(value, str) and not KEBAB.match(value):
             report.error(f"id '{value}' is not kebab-case (lowercase words joined by hyphens)", line)
-        elif name == "minutes" and value <= 0:
+        elif name == "minutes" and isinstance(value, int) and value <= 0:
             report.error("field 'minutes' must be more than 0", line)
         elif name == "objectives" and not value:
             report.error("field 'objectives' must list at least one objective, each a line of text", line)
-        elif name == "objectives":
+        elif name == "objectives" and isinstance(value, list):
             ok = check_text_list(parsed, name, value, report) and ok
             continue
         else:
@@ -75,7 +75,7 @@ def check_front_matter(parsed: Parsed, report: Collector) -> bool:
     return ok
 
 
-def check_text_list(parsed: Parsed, name: str, items: list, report: Collector) -> bool:
+def check_text_list(parsed: Parsed, name: str, items: list[object], report: Collector) -> bool:
     """Each item of a list field must be a line of text; an item read as ``a: b`` had an unquoted colon."""
     lines = source.list_item_lines(parsed, name)
     field = source.field_line(parsed, name)
@@ -198,7 +198,8 @@ def parse_lesson(path: Path, display: str, report: Collector) -> Lesson | None:
     if parsed is None:
         return None
     fields_ok = check_front_matter(parsed, report)
-    lesson_id = parsed.meta.get("id") if isinstance(parsed.meta.get("id"), str) else path.stem
+    given_id = parsed.meta.get("id")
+    lesson_id = given_id if isinstance(given_id, str) else path.stem
     steps, prose = _steps(parsed, report, lesson_id)
     if not fields_ok or report.has_errors:
         return None

@@ -6,16 +6,20 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from course.content.dirs import ContentDir
 from course.content.model import Course, Diagnostic, Lesson, Quiz, Severity, Unavailable
+
+if TYPE_CHECKING:
+    from course.content.source import Collector
 
 
 def _title_guess(path: Path) -> str:
     return path.stem.lstrip("0123456789-_").replace("-", " ").strip().capitalize() or path.name
 
 
-def _first_error(report) -> str:  # a course.content.source.Collector
+def _first_error(report: Collector) -> str:
     return next(d.message for d in report.items if d.severity is Severity.ERROR)
 
 

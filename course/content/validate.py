@@ -7,7 +7,8 @@ import re
 from collections.abc import Sequence
 from typing import TextIO
 
-from course.content.loader import ContentDir, load_course
+from course.content.dirs import ContentDir
+from course.content.loader import load_course
 from course.content.model import Course, Diagnostic, Lesson, Severity
 from course.content.readability import measure
 

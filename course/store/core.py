@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import time
 from collections.abc import Iterator
@@ -97,7 +98,7 @@ class StoreCore:
                 kind=kind,
                 lock_path=self.layout.lock(path),
                 must_exist=kind == schema.PROFILE,
-                on_damage=lambda p, reason, raw, kind=kind: self._recover(kind, p, reason, raw),
+                on_damage=functools.partial(self._recover, kind),
                 on_migrate=self._before_migration,
                 on_write=self._after_write if kind != schema.PRESENTER else None,
             )
@@ -316,4 +317,4 @@ class StoreCore:
 def _when(moment: Any) -> str:
     if moment is None:
         return "earlier"
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return str(moment.astimezone().strftime("%Y-%m-%d %H:%M"))

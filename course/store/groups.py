@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import Query
 
 from .core import StoreCore
 from .errors import StoreError
 from .records import Group, GroupSession, from_iso, now, to_iso
+
+if TYPE_CHECKING:
+    from .records import Profile
 
 _Q = Query()
 
@@ -40,6 +43,10 @@ def _session(doc: dict[str, Any]) -> GroupSession:
 
 
 class GroupsMixin(StoreCore):
+    if TYPE_CHECKING:  # from ProfilesMixin, beside this one in Store
+
+        def profile(self, pid: str) -> Profile: ...
+
     def create_group(self, name: str) -> str:
         gid = uuid.uuid4().hex
         with self._guard("the new group"):
@@ -90,7 +97,8 @@ class GroupsMixin(StoreCore):
     def set_present(self, sid: str, pid: str, present: bool) -> None:
         def change(doc: dict[str, Any]) -> None:
             (_add if present else _discard)(doc["present"], pid)
-            marked = doc.get("marked") if isinstance(doc.get("marked"), dict) else {}
+            found = doc.get("marked")
+            marked: dict[str, Any] = found if isinstance(found, dict) else {}
             if present:
                 marked[pid] = to_iso(now())
             else:

@@ -46,7 +46,7 @@ def delay_after(failures: int) -> float:
     """Seconds to wait after ``failures`` wrong tries in a row: none for the first five, then 30 s, 60 s..."""
     if failures < FREE_TRIES:
         return 0.0
-    return min(FIRST_DELAY * 2 ** (failures - FREE_TRIES), MAX_DELAY)
+    return min(FIRST_DELAY * 2.0 ** (failures - FREE_TRIES), MAX_DELAY)
 
 
 def attempt(state: dict[str, Any], record: dict[str, Any], pin: str) -> tuple[bool, dict[str, Any]]:

@@ -74,7 +74,8 @@ def _tries(doc: dict[str, Any], place: str) -> dict[str, Any]:
     the top level: it still holds for a place until that place has a state of its own."""
     tries = doc.get("tries")
     if isinstance(tries, dict) and isinstance(tries.get(place), dict):
-        return tries[place]
+        found: dict[str, Any] = tries[place]
+        return found
     return {"failures": doc.get("failures", 0), "locked_until": doc.get("locked_until", 0.0)}
 
 

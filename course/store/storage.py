@@ -174,6 +174,10 @@ class LockedTable(Table):
 
     _storage: SafeStorage
 
+    @property
+    def storage(self) -> SafeStorage:
+        return self._storage
+
     def _locked(self) -> contextlib.AbstractContextManager[None]:
         # TinyDB counts ids on from the last one it handed out, in this process only: another process may have
         # inserted since, so the counter is forgotten and ``_get_next_id`` reads the file (under the lock) instead.
@@ -227,6 +231,11 @@ class LockedTable(Table):
 
 class SafeDB(TinyDB):
     table_class = LockedTable
+
+    def table(self, name: str, **kwargs: Any) -> LockedTable:
+        found = super().table(name, **kwargs)
+        assert isinstance(found, LockedTable)  # table_class above
+        return found
 
     @property
     def store(self) -> SafeStorage:
