@@ -150,7 +150,7 @@ class Accounts:
         self._dummy: dict[str, Any] | None = None
 
     # -- reading ---------------------------------------------------------------------------------------------------
-    def list(self) -> list[Account]:
+    def all(self) -> list[Account]:
         """Every account, in the order they were made."""
         return [self._account(entry) for entry in self._read()]
 
@@ -173,8 +173,9 @@ class Accounts:
         record = pins.hash_pin(password)  # before the lock: it takes a moment, by design
         with self._locked():
             entries = self._read()
-            if _by_key(entries, name_key(name)) is not None:
-                raise NameTaken(f"There is already an account named {_by_key(entries, name_key(name))['name']!r} "
+            taken = _by_key(entries, name_key(name))
+            if taken is not None:
+                raise NameTaken(f"There is already an account named {taken['name']!r} "
                                 "(names count as the same whatever their capital letters).")
             account_id = uuid.uuid4().hex
             folder = self.folders / account_id

@@ -1,0 +1,90 @@
+"""One signed-in browser tab's course: the app for one account's folder, drawn through Textual's web driver.
+
+A session process talks to the server over its standard input and output in the protocol of Textual's web
+driver (the one textual-serve speaks): the server sends keys and sizes, the app sends its screen and its files to
+download. The warm parent (``course.web.warm``) forks one per tab with the course already read; where it cannot
+(not on Linux), ``python -m course.web.session`` starts one afresh.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from course.config import Settings
+    from course.content import Course
+
+# What the session's app must see in its environment, set before Textual is imported (Textual reads some of it
+# once, when imported): the web driver, full colour, never the Linux console's look.
+WEB_ENVIRONMENT = {
+    "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver",
+    "TEXTUAL_FPS": "60",
+    "TEXTUAL_COLOR_SYSTEM": "truecolor",
+    "TERM": "xterm-256color",
+    "COLORTERM": "truecolor",
+    "TERM_PROGRAM": "textual",
+    "FAMILY_COURSE_CONSOLE": "0",
+}
+
+
+def web_environment(width: int, height: int) -> dict[str, str]:
+    """The variables a session process needs, for a browser window of ``width`` x ``height`` cells."""
+    try:
+        serve_version = version("textual-serve")
+    except PackageNotFoundError:  # pragma: no cover - it is a dependency
+        serve_version = "1.1"
+    return {**WEB_ENVIRONMENT, "TERM_PROGRAM_VERSION": serve_version, "COLUMNS": str(width), "ROWS": str(height)}
+
+
+def make_app(course: Course, store: object, settings: Settings) -> App[int]:
+    """The app a browser tab runs: the home course, for the one account whose store this is."""
+    from course.ui.home.app import HomeApp
+
+    return HomeApp(course, store, settings)  # type: ignore[arg-type]
+
+
+def run_session(folder: Path, course: Course, settings: Settings) -> int:
+    """Run the course for the account whose data is in ``folder`` until it ends. Returns the exit code."""
+    from course.store import Store, StoreError
+    from course.ui.collection import app_lifetime
+
+    try:
+        store = Store(folder)
+    except StoreError as error:
+        print(f"family-course session: cannot use the account folder {folder}: {error}", file=sys.stderr)
+        return 1
+    try:
+        app = make_app(course, store, settings)
+        with app_lifetime():
+            app.run()
+        return app.return_code or 0
+    finally:
+        store.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """One session started afresh: ``python -m course.web.session --account-dir A --settings-dir D``."""
+    parser = argparse.ArgumentParser(prog="python -m course.web.session")
+    parser.add_argument("--account-dir", required=True, type=Path)
+    parser.add_argument("--settings-dir", required=True, type=Path)
+    parser.add_argument("--content", action="append", default=[])
+    args = parser.parse_args(argv)
+    os.environ.update({key: value for key, value in WEB_ENVIRONMENT.items() if key not in os.environ})
+    from course.config import load_settings
+    from course.content import ContentDir
+    from course.content.loader import load_course
+
+    course = load_course([ContentDir.shipped(), *(ContentDir.of(d) for d in args.content)])
+    return run_session(args.account_dir, course, load_settings(args.settings_dir))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
