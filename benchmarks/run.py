@@ -17,6 +17,7 @@ import argparse
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from common import RESULT_PREFIX, machine
@@ -48,8 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows: list[dict[str, object]] = []
     for script in args.only or SCRIPTS:
-        print(f"running {script}...", file=sys.stderr, flush=True)
+        print(f"running {script}...", file=sys.stderr, end="", flush=True)
+        start = time.perf_counter()
         got, output = run(script, ["--quick"] if args.quick else ["--check"] if args.check else [])
+        print(f" {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
         if not got:
             got = [{"what": script, "figure": "no result row (see output)", "baseline": "", "ratio": "", "goal": "",
                     "passed": False}]
