@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from textual import getters
 
     from course.ui.app import CourseApp
+    from course.ui.family import FamilyApp
 
 
 class CourseScreen(Screen[ScreenResultType]):
@@ -25,3 +26,10 @@ class CourseScreen(Screen[ScreenResultType]):
 class CourseModal(ModalScreen[ScreenResultType]):
     if TYPE_CHECKING:
         app = getters.app(CourseApp)
+
+
+class FamilyScreen(CourseScreen[ScreenResultType]):
+    """A screen of a family's own course (home, or a browser tab): its app has the family's profiles."""
+
+    if TYPE_CHECKING:
+        app = getters.app(FamilyApp)

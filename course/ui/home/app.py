@@ -6,15 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from course.config import Settings
 from course.content.model import Course
-from course.services.profiles import Profiles
-from course.ui.app import CourseApp, CourseLoaded
-from course.ui.readers import ReaderPool
-from course.ui.screens.welcome import WelcomeScreen
+from course.ui.app import CourseLoaded
+from course.ui.family import FamilyApp
 
 if TYPE_CHECKING:
     from course.services import Store
@@ -24,7 +21,7 @@ if TYPE_CHECKING:
 LOAD_COURSE_AFTER = 0.2
 
 
-class HomeApp(CourseApp):
+class HomeApp(FamilyApp):
     """``course`` is the course, or a function that reads it: it then runs in a thread worker once the welcome
     screen is up (the welcome screen does not need the course)."""
 
@@ -32,17 +29,6 @@ class HomeApp(CourseApp):
                  data_dir: Path | None = None) -> None:
         super().__init__(course if isinstance(course, Course) else None, store, settings, data_dir)
         self.load = None if isinstance(course, Course) else course
-        self.readers = ReaderPool(self)
-        self.profiles = Profiles(store)
-
-    def get_default_screen(self) -> Screen[None]:
-        """The welcome screen is the bottom of the stack, so no empty screen is drawn and styled first.
-
-        Textual reads a pushed screen's CSS file, but not the default screen's: it is read here.
-        """
-        screen = WelcomeScreen()
-        self.read_css(screen)
-        return screen
 
     def on_mount(self) -> None:
         super().on_mount()

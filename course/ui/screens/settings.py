@@ -11,8 +11,9 @@ from textual.widgets import Static
 
 from course.services import StoreError
 from course.ui import themes
+from course.ui.keys import KeyHelp, Other
 from course.ui.navigation import back_to_first_screen, leave, push
-from course.ui.screen import CourseScreen
+from course.ui.screen import FamilyScreen
 from course.ui.screens.dialogs import ConfirmDialog, PinDialog
 from course.ui.widgets.button import Button
 from course.ui.widgets.choices import ChoiceList
@@ -20,16 +21,19 @@ from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 
 
-class SettingsScreen(CourseScreen[None]):
+class SettingsScreen(FamilyScreen[None]):
     CSS_PATH = "settings.tcss"
-    HELP = ("**Settings**\n\n- **1** to **3**, or **Up/Down** and **Space**: choose how the course looks\n"
-            "- **Tab**: move through the looks, then to the buttons\n"
-            "- **Delete my data**: removes this profile, its progress and journal from this computer\n"
-            "- **Escape**: back to the course map")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave", "Course map"),
-        *(Binding(str(n), f"choose_theme({n})", show=False) for n in range(1, len(themes.LABELS) + 1)),
+        Binding("escape", "leave", "Course map", tooltip="back to the course map"),
+        *(Binding(str(n), f"choose_theme({n})", show=False, tooltip="choose how the course looks")
+          for n in range(1, len(themes.LABELS) + 1)),
     ]
+    KEY_HELP = KeyHelp("Settings", BINDINGS, after=(
+        Other("up,down,space", "choose a look in the list", join="and"),
+        Other("tab", "move through the looks, then to the buttons"),
+        Other("", "**Delete my data**: removes this profile, its progress and journal from this computer"),
+    ), last=("leave",))
+    HELP = KEY_HELP.markdown()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="settings"):

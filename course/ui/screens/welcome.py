@@ -10,9 +10,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.services import StoreError
+from course.ui.keys import KeyHelp, Other
 from course.ui.literal import literal, visible
 from course.ui.navigation import push
-from course.ui.screen import CourseScreen
+from course.ui.screen import FamilyScreen
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
@@ -21,14 +22,14 @@ INTRO = ("Short lessons for families of someone in intensive outpatient treatmen
          "This is education, not treatment.")
 
 
-class WelcomeScreen(CourseScreen[None]):
+class WelcomeScreen(FamilyScreen[None]):
     CSS_PATH = "welcome.tcss"
-    HELP = ("**This screen**\n\n- **Up/Down** and **Enter**: choose your profile\n- **N**: new profile\n"
-            "- **A**: about this course")
     BINDINGS = [
-        Binding("n", "new_profile", "New profile"),
-        Binding("a", "about", "About"),
+        Binding("n", "new_profile", "New profile", tooltip="make a new profile"),
+        Binding("a", "about", "About", tooltip="about this course"),
     ]
+    KEY_HELP = KeyHelp("Profiles", BINDINGS, before=(Other("up,down,enter", "choose your profile", join="and"),))
+    HELP = KEY_HELP.markdown()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome"):
