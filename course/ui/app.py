@@ -11,7 +11,7 @@ import asyncio
 import gc
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -33,6 +33,8 @@ from course.ui.screens.help import GENERAL_HELP, CrisisScreen, HelpScreen
 from course.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
+    from course.cards import Answers, Card
+    from course.record import Record
     from course.services import Store
 
 CRISIS_KEY = "f2"
@@ -240,3 +242,20 @@ class CourseApp(App[int]):
     def report_store_error(self, error: Exception) -> None:
         """Show a store problem as a plain message; the app keeps going."""
         self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
+
+    # -- files to keep: the record of completion, the cards to print -------------------------------------------------
+    def keep_record(self, made: Record, path: Path) -> str:
+        """Save the record of completion; returns what to tell the person. Here it is written to ``path`` (with a
+        plain-text copy beside it); the web mode sends it to the browser instead. OSError if it cannot be saved."""
+        from course import record
+
+        return "Saved:\n" + "\n".join(str(written) for written in record.write(made, path))
+
+    def keep_cards(self, folder: Path, deck: Sequence[Card], answers: Mapping[str, Answers] | None) -> str:
+        """Save the cards to print (filled in with ``answers``, or blank); returns what to tell the person. Here
+        they are written to ``folder``; the web mode sends them to the browser instead."""
+        from course import cards
+
+        written = cards.write_cards(folder, deck, answers)
+        return (f"Saved {len(written)} files in {folder}\nOpen {cards.ALL_CARDS_FILE} there in a web browser and "
+                "print it: each card prints on one page.")

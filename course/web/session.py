@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
     from course.config import Settings
     from course.content import Course
+    from course.store import Store
 
 # What the session's app must see in its environment, set before Textual is imported (Textual reads some of it
 # once, when imported): the web driver, full colour, never the Linux console's look.
@@ -44,11 +46,21 @@ def web_environment(width: int, height: int) -> dict[str, str]:
     return {**WEB_ENVIRONMENT, "TERM_PROGRAM_VERSION": serve_version, "COLUMNS": str(width), "ROWS": str(height)}
 
 
-def make_app(course: Course, store: object, settings: Settings) -> App[int]:
-    """The app a browser tab runs: the home course, for the one account whose store this is."""
-    from course.ui.home.app import HomeApp
+def make_app(course: Course, store: Store, settings: Settings) -> App[int]:
+    """The app a browser tab runs: the web mode's, for the one account whose store this is."""
+    from course.ui.web.app import WebApp
 
-    return HomeApp(course, store, settings)  # type: ignore[arg-type]
+    return WebApp(course, store, settings)
+
+
+def for_visitors(problems: Sequence[str]) -> list[str]:
+    """What to tell a visitor about problems found while opening their data: the server's log gets the whole
+    messages; the visitor, the same without the paths on the server they name."""
+    from course.ui.web.app import hide_paths
+
+    for problem in problems:
+        print(f"family-course session: {problem}", file=sys.stderr)
+    return [hide_paths(problem) for problem in problems]
 
 
 def run_session(folder: Path, course: Course, settings: Settings) -> int:
@@ -62,7 +74,8 @@ def run_session(folder: Path, course: Course, settings: Settings) -> int:
         print(f"family-course session: cannot use the account folder {folder}: {error}", file=sys.stderr)
         return 1
     try:
-        app = make_app(course, store, settings)
+        store.problems[:] = for_visitors(store.problems)
+        app = make_app(course, store, replace(settings, problems=()))  # the server reports the settings file
         with app_lifetime():
             app.run()
         return app.return_code or 0

@@ -40,7 +40,7 @@ STOP_GRACE = 3.0  # seconds a session has to save and end after SIGTERM before i
 MAX_MESSAGE = 65536
 # Modules every session uses sooner or later: imported once here, shared by every fork.
 WARM_MODULES = (
-    "course.ui.home.app",
+    "course.ui.web.app",
     "course.ui.screens.welcome",
     "course.ui.screens.course_map",
     "course.ui.screens.reader",

@@ -151,6 +151,36 @@ async def test_two_accounts_never_see_each_others_profiles(site: tuple[TestClien
         await other.close()
 
 
+async def test_the_record_of_completion_is_downloaded_from_a_real_session(
+    site: tuple[TestClient, CourseServer], data_dir: Path,
+) -> None:
+    client, _ = site
+    tab = await open_course(client, "Ana", ANA)
+    await read_until(tab, WELCOME, "Grandma Rosa")
+    await tab.send_json(["stdin", "\r"])  # the only profile, already highlighted
+    await read_until(tab, "Course map for Grandma Rosa")
+    await tab.send_json(["stdin", "p"])
+    await read_until(tab, "Progress for Grandma Rosa")
+    await tab.send_json(["stdin", "\x1b[C\x1b[C"])  # Right, Right: the Record tab
+    screen = await read_until(tab, "Save a record of completion", "Save record")
+    assert "Save to this file" not in screen and "/" not in screen.split("Save a record")[1].split("(.html)")[0]
+    await tab.send_json(["stdin", "\t"])  # to Save record: the box for a path on the server is not there
+    await tab.send_json(["stdin", "\r"])
+    key = None
+    while key is None:
+        message = await tab.receive(timeout=60)
+        assert message.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT), message
+        if message.type == aiohttp.WSMsgType.TEXT and message.json()[0] == "deliver_file_start":
+            key = message.json()[1]
+    download = await client.get(f"/download/{key}")
+    assert download.status == 200
+    assert download.headers["Content-Disposition"].startswith('attachment; filename="family-course-record.html"')
+    page = await download.text()
+    assert "record of completion" in page and "Grandma Rosa" in page
+    assert str(data_dir) not in page
+    await tab.close()
+
+
 async def test_sigterm_ends_every_session_process(data_dir: Path) -> None:
     code = ("import sys\nfrom pathlib import Path\nfrom course.web.server import ServeOptions, serve\n"
             "sys.exit(serve(ServeOptions(data_dir=Path(sys.argv[1]), port=0)))\n")

@@ -116,7 +116,7 @@ class CardsScreen(CourseScreen[None]):
                 entries = self.app.active_learner.journal()
                 answers = {card.id: cards.journal_answers(card, entries, self.app.course.lessons) for card in deck}
             folder = Path(raw).expanduser()
-            written = cards.write_cards(folder, deck, answers)
+            said = self.app.keep_cards(folder, deck, answers)
         except OSError as error:
             self._status(f"Could not save the cards there ({error.strerror or error}). "
                          "Try another folder, such as your home folder.")
@@ -124,8 +124,7 @@ class CardsScreen(CourseScreen[None]):
         except (StoreError, cards.CardError) as error:
             self._status(str(error))
             return
-        lines = [f"Saved {len(written)} files in {folder}",
-                 f"Open {cards.ALL_CARDS_FILE} there in a web browser and print it: each card prints on one page."]
+        lines = [said]
         if answers is not None:
             used = [card.title for card in deck if answers.get(card.id)]
             lines.append(f"Your words are on: {', '.join(used)}." if used else

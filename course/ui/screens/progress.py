@@ -75,7 +75,7 @@ class ProgressScreen(CourseScreen[None]):
                     "Save a record of completion: your name, the lessons you finished, the dates and your best "
                     "quiz scores. It is saved as a web page you can print (.html) and as plain text (.txt). It is "
                     "a personal record, not a certificate.", markup=False)
-                yield Label("Save to this file:")
+                yield Label("Save to this file:", id="record-path-label")
                 yield Input(str(record_path(learner.name, getattr(learner, "profile_id", ""))),
                             id="record-path")
                 with Horizontal(classes="buttons"):
@@ -217,7 +217,7 @@ class ProgressScreen(CourseScreen[None]):
             status.update("Please type where to save the record.")
             return
         try:
-            written = record.write(self.build_record(), Path(raw))
+            said = self.app.keep_record(self.build_record(), Path(raw))
         except OSError as error:
             status.update(f"Could not save the record there ({error.strerror or error}). "
                           "Try another folder, such as your home folder.")
@@ -225,7 +225,7 @@ class ProgressScreen(CourseScreen[None]):
         except StoreError as error:
             status.update(str(error))
             return
-        status.update("Saved:\n" + "\n".join(str(p) for p in written))
+        status.update(said)
 
     def action_leave(self) -> None:
         self.save_open_work()
