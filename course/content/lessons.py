@@ -189,7 +189,7 @@ def _steps(parsed: Parsed, report: Collector, lesson_id: str) -> tuple[list[Step
     return steps, "\n\n".join(prose)
 
 
-def parse_lesson(path: Path, display: str, report: Collector) -> Lesson | None:
+def parse_lesson(path: Path, display: str, report: Collector, language: str = "en") -> Lesson | None:
     """The lesson in ``path`` (``display`` names it in messages), or None when it has errors."""
     text = source.read_text(path, report)
     if text is None:
@@ -217,5 +217,6 @@ def parse_lesson(path: Path, display: str, report: Collector) -> Lesson | None:
         steps=tuple(steps),
         path=display,
         order_line=source.field_line(parsed, "order"),
+        language=language,
         prose=prose,
     )

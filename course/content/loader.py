@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from course.content.dirs import ContentDir
+from course.content.languages import DEFAULT_LANGUAGE, check_language, subfolder
 from course.content.model import Course, Diagnostic, Lesson, Quiz, Severity, Unavailable
 
 if TYPE_CHECKING:
@@ -23,19 +24,37 @@ def _first_error(report: Collector) -> str:
     return next(d.message for d in report.items if d.severity is Severity.ERROR)
 
 
-def load_course(dirs: Sequence[ContentDir] | None = None) -> Course:
-    """Every lesson and quiz of the given content dirs (the shipped course when none). Later dirs override
-    earlier ones by lesson id. Problems become diagnostics and unavailable lessons, never exceptions."""
+def _files(content: ContentDir, kind: str, language: str) -> list[tuple[Path, str, str]]:
+    """(path, name in messages, language) of each file of ``kind`` to read for ``language``: the files of its
+    folder (``lessons/es``), then each English file that has no file of the same name there."""
+    if language == DEFAULT_LANGUAGE:
+        return [(path, display, language) for path, display in content.files(kind)]
+    translated = content.files(kind, language)
+    names = {path.name for path, _ in translated}
+    return ([(path, display, language) for path, display in translated]
+            + [(path, display, DEFAULT_LANGUAGE) for path, display in content.files(kind) if path.name not in names])
+
+
+def load_course(dirs: Sequence[ContentDir] | None = None, language: str = DEFAULT_LANGUAGE) -> Course:
+    """Every lesson and quiz of the given content dirs (the shipped course when none), in ``language``. Later dirs
+    override earlier ones by lesson id. Problems become diagnostics and unavailable lessons, never exceptions.
+
+    English is read from ``lessons/`` and ``quizzes/``, another language from its folder inside them
+    (``lessons/es/``, ``quizzes/es/``); a lesson or quiz with no file of the same name there is read in English,
+    so a content folder that is not (yet) translated still adds its lessons. An unknown language is a ValueError.
+    """
     # Imported here, not at the top: the parsers (markdown-it, YAML) are not needed to start the app.
     from course.content.lessons import parse_lesson
     from course.content.quizzes import parse_quiz
     from course.content.source import Collector
 
+    check_language(language)
     dirs = [ContentDir.shipped()] if dirs is None else list(dirs)
     diagnostics: list[Diagnostic] = []
     lessons: dict[str, Lesson] = {}
     unavailable: list[Unavailable] = []
     broken_ids: set[str] = set()
+    files: dict[str, Lesson | Quiz] = {}
 
     origin: dict[str, int] = {}  # lesson id -> index of the content dir it comes from
     for number, content in enumerate(dirs):
@@ -46,14 +65,18 @@ def load_course(dirs: Sequence[ContentDir] | None = None) -> Course:
             diagnostics.append(Diagnostic(os.path.join(content.given, "lessons"), None, Severity.ERROR,
                                           "no lessons folder in this content folder"))
         seen: dict[str, Lesson] = {}
-        for path, display in content.files("lessons"):
+        for path, display, written_in in _files(content, "lessons", language):
             report = Collector(display)
-            lesson = parse_lesson(path, display, report)
+            lesson = parse_lesson(path, display, report, language=written_in)
             diagnostics.extend(report.items)
             if lesson is None:
                 broken_ids.add(path.stem)
                 unavailable.append(Unavailable(display, _title_guess(path), None, _first_error(report)))
-            elif lesson.id in seen:
+                continue
+            files[display] = lesson
+            if lesson.id in seen and written_in != language and seen[lesson.id].language == language:
+                continue  # an English lesson translated under another file name: the translation is shown
+            if lesson.id in seen:
                 diagnostics.append(Diagnostic(display, 2, Severity.ERROR,
                                               f"duplicate id '{lesson.id}' (also in {seen[lesson.id].path})"))
                 unavailable.append(Unavailable(display, lesson.title, lesson.order, f"duplicate id '{lesson.id}'"))
@@ -64,10 +87,14 @@ def load_course(dirs: Sequence[ContentDir] | None = None) -> Course:
 
     quizzes: dict[str, tuple[Quiz | None, str, str]] = {}  # lesson id -> quiz, why it is unusable, its file
     for content in dirs:
-        for path, display in content.files("quizzes"):
+        # English files first, so that a translation (under any file name) replaces its English quiz
+        for path, display, written_in in sorted(_files(content, "quizzes", language),
+                                                key=lambda found: found[2] == language):
             report = Collector(display)
-            quiz = parse_quiz(path, display, report)
+            quiz = parse_quiz(path, display, report, language=written_in)
             diagnostics.extend(report.items)
+            if quiz is not None:
+                files[display] = quiz
             lesson_id = quiz.lesson_id if quiz is not None else path.stem
             if quiz is not None and lesson_id not in lessons:
                 if not any(lesson_id == stem or stem.endswith(f"-{lesson_id}") for stem in broken_ids):
@@ -90,12 +117,14 @@ def load_course(dirs: Sequence[ContentDir] | None = None) -> Course:
         if lesson.wants_quiz:
             if quiz is None and not reason:
                 reason = "this lesson has no quiz"
+                where = "/".join(part for part in ("quizzes", subfolder(lesson.language), f"{lesson.id}.md") if part)
                 diagnostics.append(Diagnostic(lesson.path, 2, Severity.ERROR,
-                                              f"no quiz: add quizzes/{lesson.id}.md, or set 'quiz: false'"))
+                                              f"no quiz: add {where}, or set 'quiz: false'"))
             lesson = replace(lesson, quiz=quiz, quiz_problem=f"The quiz is unavailable: {reason}" if reason else "")
         final.append(lesson)
     unavailable.sort(key=lambda u: (u.order if u.order is not None else 1_000_000, u.path))
-    return Course(lessons=tuple(final), unavailable=tuple(unavailable), diagnostics=tuple(diagnostics))
+    return Course(lessons=tuple(final), unavailable=tuple(unavailable), diagnostics=tuple(diagnostics),
+                  language=language, files=files)
 
 
 def _order_clash(lesson: Lesson, other: Lesson, origin: dict[str, int], used: set[int]) -> Diagnostic:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -89,6 +90,7 @@ class Quiz:
     pass_mark: int
     questions: tuple[Question, ...]
     path: str = ""
+    language: str = "en"  # the language it is written in (course.content.languages)
 
     def question(self, question_id: str) -> Question:
         for q in self.questions:
@@ -113,6 +115,7 @@ class Lesson:
     quiz_problem: str = ""  # why a quiz that should exist cannot be used
     path: str = ""
     order_line: int = 1
+    language: str = "en"  # the language it is written in (a lesson not yet translated is shown in English)
     # The learner-facing text as plain prose (steps and journal prompts, not facilitator notes): what
     # ``family-course validate`` measures the reading grade of (course.content.validate.reading_grade).
     prose: str = field(default="", repr=False, compare=False)
@@ -133,6 +136,10 @@ class Course:
     lessons: tuple[Lesson, ...]
     unavailable: tuple[Unavailable, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = field(default=(), compare=False)
+    language: str = "en"  # the language asked for; a lesson not yet translated is in English (Lesson.language)
+    # Every file that was read without errors, by its name in messages, including lessons that a later content
+    # folder replaces: ``validate`` compares each translation with its English file.
+    files: Mapping[str, Lesson | Quiz] = field(default_factory=dict, compare=False, repr=False)
 
     def lesson(self, lesson_id: str) -> Lesson:
         for lesson in self.lessons:

@@ -73,7 +73,7 @@ def _options(parsed: source.Parsed, tokens: list[Token], start: int, report: Col
     return options, i + 1
 
 
-def parse_quiz(path: Path, display: str, report: Collector) -> Quiz | None:
+def parse_quiz(path: Path, display: str, report: Collector, language: str = "en") -> Quiz | None:
     """The quiz in ``path``, or None when it has errors."""
     text = source.read_text(path, report)
     if text is None:
@@ -138,4 +138,5 @@ def parse_quiz(path: Path, display: str, report: Collector) -> Quiz | None:
         report.error("the quiz has no questions: start each one with a '## ' heading", 1)
     if report.has_errors or not parsed.fields_readable or parsed.unreadable:
         return None
-    return Quiz(lesson_id=str(lesson_id), pass_mark=int(pass_mark), questions=tuple(questions), path=display)
+    return Quiz(lesson_id=str(lesson_id), pass_mark=int(pass_mark), questions=tuple(questions), path=display,
+                language=language)
