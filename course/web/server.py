@@ -195,6 +195,8 @@ class CourseServer:
         return app
 
     async def on_startup(self, app: web.Application) -> None:
+        for problem in self.settings.problems:  # the sessions do not show them: they would name server paths
+            log.warning("%s", problem)
         await self.launcher.start()
         self.watcher = asyncio.create_task(self.watch())
 
@@ -229,7 +231,7 @@ class CourseServer:
             return
         headers = response.headers
         headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("Referrer-Policy", "no-referrer")
+        headers.setdefault("Referrer-Policy", "same-origin")  # "no-referrer" makes form posts say Origin: null
         headers.setdefault("X-Frame-Options", "DENY")
         headers.setdefault("Cache-Control", "no-store")
         headers.setdefault("Content-Security-Policy", self.content_policy(request))

@@ -31,6 +31,7 @@ import socket
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -252,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from course.config import load_settings
 
     course = warm_up(args.content)
-    settings = load_settings(args.settings_dir)
+    settings = replace(load_settings(args.settings_dir), problems=())  # the server reports them
     gc.collect()
     gc.freeze()  # what is here now lives as long as every session: no collection in any of them walks it
     return WarmParent(control, args.folders, course, settings).serve()
