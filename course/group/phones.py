@@ -197,6 +197,13 @@ class PhoneRoom:
             self.changed()
 
 
+def answered_text(count: int) -> str:
+    """How many phones have answered, for the projector and the notes (never who)."""
+    if count == 0:
+        return "No phone has answered yet"
+    return "1 phone has answered" if count == 1 else f"{count} phones have answered"
+
+
 def tally_id(question_id: str) -> str:
     """Where a question's phone counts are saved in a session's tallies."""
     return question_id + PHONE_SUFFIX

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from course.content.model import Course
+from course.group.phones import split_tallies
 from course.group.tally import option_label
 from course.store.errors import StoreError
 from course.store.kiosk import KIOSK_EVENTS
@@ -130,25 +131,35 @@ def session_rows(store: Store, course: Course, group: Group) -> list[SessionRow]
 
 
 def tallies_text(course: Course, session: GroupSession) -> str:
-    """``"Q1 A=3 B=5 (right: B); Q2 A=0 B=7 (right: B)"`` in quiz order; questions since removed come last."""
+    """``"Q1 A=3 B=5 (right: B); Q2 phones A=0 B=7 (right: B)"`` in quiz order; questions since removed come last.
+
+    A show of hands reads as before; counts from phones say "phones", and both together
+    ``"Q3 hands A=1 B=2, phones A=0 B=9 (right: B)"``.
+    """
     try:
         quiz = course.lesson(session.lesson_id).quiz
     except KeyError:
         quiz = None
+    hands, phones = split_tallies(session.tallies)
     parts = []
     known: set[str] = set()
     if quiz is not None:
         for number, question in enumerate(quiz.questions, 1):
-            counts = session.tallies.get(question.id)
-            if counts is None:
+            counted = [(how, source[question.id]) for how, source in (("hands", hands), ("phones", phones))
+                       if question.id in source]
+            if not counted:
                 continue
             known.add(question.id)
-            shown = " ".join(f"{option_label(i)}={counts.get(o.key, 0)}" for i, o in enumerate(question.options))
+            shown = ", ".join(
+                ("" if how == "hands" and len(counted) == 1 else f"{how} ")
+                + " ".join(f"{option_label(i)}={counts.get(o.key, 0)}" for i, o in enumerate(question.options))
+                for how, counts in counted)
             right = ", ".join(option_label(i) for i, o in enumerate(question.options) if o.correct)
             parts.append(f"Q{number} {shown} (right: {right})")
-    for qid, counts in session.tallies.items():
-        if qid not in known:
-            parts.append(f"{qid} " + " ".join(f"{k.upper()}={v}" for k, v in sorted(counts.items())))
+    for how, source in (("", hands), ("phones ", phones)):
+        for qid, counts in source.items():
+            if qid not in known:
+                parts.append(f"{qid} {how}" + " ".join(f"{k.upper()}={v}" for k, v in sorted(counts.items())))
     return "; ".join(parts)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 PHASES = ("step", "quiz", "done")
 STALE_SECONDS = 6 * 3600  # a projector state not touched for this long is from an earlier session
-QUIZ_STAGES = ("question", "options", "tally", "answer")
+QUIZ_STAGES = ("question", "options", "tally", "phones", "answer")  # "phones": answering on phones is open
 # What covers the lesson on the projector: nothing ("lesson"), the question "Finish this session?", the attendance
 # list (names!), the group's other screens (names may show), the help or crisis screen, or group mode has closed.
 VIEWS = ("lesson", "finish", "attendance", "menu", "help", "crisis", "closed")
@@ -30,6 +30,7 @@ class Shown:
     blank: bool = False
     view: str = "lesson"  # what the projector shows over the lesson (see VIEWS)
     ended: str = ""  # ISO time the session was finished or the projector closed: the session clock stops there
+    answered: int = 0  # how many phones have answered while answering on phones is open (never who)
 
     def to_state(self) -> dict[str, Any]:
         return {"kind": "group", **asdict(self)}
@@ -39,7 +40,7 @@ class Shown:
         if not isinstance(state, dict) or state.get("kind") != "group":
             return None
         types = {"session_id": str, "lesson_id": str, "started": str, "step": int, "phase": str,
-                 "question": int, "stage": str, "blank": bool, "view": str, "ended": str}
+                 "question": int, "stage": str, "blank": bool, "view": str, "ended": str, "answered": int}
         values: dict[str, Any] = {}
         for f in fields(cls):
             value = state.get(f.name)
@@ -55,7 +56,7 @@ class Shown:
             return None
         shown = cls(**values)
         if (shown.phase not in PHASES or shown.stage not in QUIZ_STAGES or shown.view not in VIEWS
-                or shown.step < 0 or shown.question < 0):
+                or shown.step < 0 or shown.question < 0 or shown.answered < 0):
             return None
         return shown
 

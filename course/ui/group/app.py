@@ -19,22 +19,30 @@ from course.ui.group.notes_screen import NotesScreen
 
 if TYPE_CHECKING:
     from course.services import Store
+    from course.ui.group.phones import Phones
 
 
 class GroupApp(CourseApp):
     """The staff PIN first, then the groups (or, with ``notes``, the facilitator notes that follow them).
 
-    ``first`` replaces that first screen (tests start on the screen they look at).
+    ``first`` replaces that first screen (tests start on the screen they look at). With ``join_port``, the room
+    can answer the group quiz on its phones (``course.ui.group.phones``): the phone page listens on that port while
+    the group quiz is on the projector.
     """
 
     def __init__(self, course: Course, store: Store, settings: Settings | None = None,
                  data_dir: Path | None = None, *, notes: bool = False,
-                 first: Callable[[], Screen[Any]] | None = None) -> None:
+                 first: Callable[[], Screen[Any]] | None = None, join_port: int | None = None) -> None:
         super().__init__(course, store, settings, data_dir)
         self.desk = GroupDesk(store)
         self.staff = StaffGate(store, GROUP)  # the staff PIN as typed in group mode
         self.notes = notes
         self.first = first
+        self.phones: Phones | None = None
+        if join_port is not None:
+            from course.ui.group.phones import Phones  # aiohttp and segno only for those who use them
+
+            self.phones = Phones(join_port)
 
     def on_mount(self) -> None:
         super().on_mount()

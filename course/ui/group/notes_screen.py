@@ -16,6 +16,7 @@ from textual.widgets import Markdown, Static
 
 from course.content.model import Lesson
 from course.group.notes import discussion_questions, group_minutes, suggested_minutes
+from course.group.phones import answered_text
 from course.group.shown import Shown, clock, current
 from course.group.tally import option_label
 from course.ui.group.projector import next_theme
@@ -38,6 +39,7 @@ STAGE_TEXT = {
     "question": "the question only",
     "options": "the question and the options",
     "tally": "the count boxes (you are typing the show of hands)",
+    "phones": "the question, the options and how to answer on phones (Enter there closes answering)",
     "answer": "the right answer and the tally",
 }
 
@@ -65,8 +67,10 @@ def step_notes(lesson: Lesson, index: int) -> str:
 def quiz_notes(lesson: Lesson, shown: Shown) -> str:
     assert lesson.quiz is not None
     question = lesson.quiz.questions[shown.question]
-    lines = [f"## {question.title}", "", question.prompt, "", f"**The room sees:** {STAGE_TEXT[shown.stage]}.", "",
-             "### Options", ""]
+    lines = [f"## {question.title}", "", question.prompt, "", f"**The room sees:** {STAGE_TEXT[shown.stage]}.", ""]
+    if shown.stage == "phones":
+        lines += [f"**Phones:** {answered_text(shown.answered)}.", ""]
+    lines += ["### Options", ""]
     for i, option in enumerate(question.options):
         mark = "right" if option.correct else "not quite"
         lines += [f"- **{option_label(i)} ({mark}):** {option.text}", f"  \n  {option.feedback}"]

@@ -14,10 +14,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Markdown, Static
 
 from course.content.model import Lesson, Question
+from course.group.phones import combined, split_tallies, tally_id
 from course.group.shown import Shown
 from course.group.tally import bar, hands_problem, option_label, parse_count
 from course.group.text import how_to_answer
 from course.services import GroupSession, StoreError
+from course.ui.group.phones import JoinPanel, PhonesChanged
 from course.ui.group.projector import BlankScreen, closing, next_theme, publish
 from course.ui.screen import CourseScreen
 
@@ -30,7 +32,15 @@ HINTS = {
     "options": "Enter: count hands   \u2190 previous   B blank   Esc: the lesson",
     "tally": "Type the hands for each option, Enter after each   Esc: skip the count",
     "answer": "Enter: next question  \u2193 feedback  \u2190 previous  B blank  Esc: the lesson",
+    "phones": "Enter: close answering, show the answer  B blank  Esc: stop answering",
 }
+# With phones in the room (``family-course group --join-port``), J opens the question to them.
+PHONE_HINTS = {
+    "question": "Enter: show the options  J: phones  \u2190 previous  B blank  Esc: the lesson",
+    "options": "Enter: count hands  J: phones  \u2190 previous  B blank  Esc: the lesson",
+    "tally": "Type the hands, Enter after each   J: phones too   Esc: skip the count",
+}
+PUBLISH_SECONDS = 0.25  # the notes window hears the phones' count at most this often (it looks 5 times a second)
 
 
 def right_labels(question: Question) -> str:
@@ -65,7 +75,7 @@ def option_row(index: int, text: str, key: str, saved: int | None) -> Horizontal
 
 class GroupQuizScreen(CourseScreen[str]):
     PROJECTOR_VIEW = "lesson"  # what the notes window is told the projector shows (group.projector)
-    CSS_PATH = "quiz_screen.tcss"
+    CSS_PATH = ["quiz_screen.tcss", "phones.tcss"]
     HELP = ("**Group quiz**\n\n1. The room sees the question. **Enter** shows the options.\n"
             "2. Ask for a show of hands for each option. **Enter** opens a count box beside each option.\n"
             "3. Type a count for each option (**Enter** or **Tab** moves on, **Shift+Tab** back, a click chooses "
@@ -73,12 +83,14 @@ class GroupQuizScreen(CourseScreen[str]):
             "count.\n4. **Enter**: next question. "
             "After the last one you are asked to finish the session.\n\n- **Down**, **Page Down**: the "
             "feedback under the answer\n- **Left** or **P**: previous question\n- **B**: blank the screen\n"
-            "- **T**: change the theme\n- **Escape**: back to the lesson")
+            "- **T**: change the theme\n- **J**: open the question to phones (when group mode was started with "
+            "**--join-port**); **Enter** closes answering and shows the answer\n- **Escape**: back to the lesson")
     BINDINGS = [
         Binding("right,n,enter,space", "advance", "Next", show=False),
         Binding("left,p", "previous", "Previous question", show=False),
         Binding("b", "blank", "Blank", show=False),
         Binding("t", "theme", "Theme", show=False),
+        Binding("j", "phones", "Answer on phones", show=False),
         Binding("escape", "escape", "Back", show=False),
     ]
 
@@ -89,7 +101,10 @@ class GroupQuizScreen(CourseScreen[str]):
         self.lesson = lesson
         self.questions = lesson.quiz.questions
         self.shown = shown.moved(phase="quiz", question=0, stage="question", blank=False)
-        self.tallies: dict[str, dict[str, int]] = {q: dict(c) for q, c in session.tallies.items()}
+        # The show of hands and the phones' counts, each by question id (kept apart in the session, added up here)
+        self.tallies, self.phone_tallies = split_tallies(session.tallies)
+        self.phones_problem = ""  # why phones cannot join, when the phone page could not start
+        self.publish_due = False  # the phones' count is waiting to be told to the notes window
         self.kept_anyway: dict[str, int] | None = None  # counts the counselor kept after being told they look odd
         self.box = 0  # while hands are counted: the option whose count is being typed
         self.fresh = True  # no digit typed in this box since it was chosen: the first one replaces its count
@@ -113,17 +128,27 @@ class GroupQuizScreen(CourseScreen[str]):
             yield Static("", id="gq-hint")
 
     async def on_mount(self) -> None:
+        if getattr(self.app, "phones", None) is not None:  # beside the question, while it is open to phones
+            page = self.query_one("#gq-page", VerticalScroll)
+            await page.mount(JoinPanel(), before=0)
+            self.watch(page, "virtual_size", self._fit_phones, init=False)
+        await self.start_phones()
         await self.show(rebuild=True)
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
         if self.app.return_code is not None:  # group mode is closing: tell the notes screen
             closing(self.app)
+        phones = getattr(self.app, "phones", None)
+        if phones is not None:  # the quiz is over: so is answering on phones, and all the phones sent but counts
+            await phones.stop()
 
     async def show(self, *, rebuild: bool = False) -> None:
         question, stage = self.question, self.shown.stage
         self.set_class(stage == "question", "-asking")
         self.set_class(stage == "answer", "-answer")
         self.set_class(stage == "tally", "-tally")
+        self.set_class(stage == "phones", "-phones")
+        self.remove_class("-tight")
         self.query_one("#gq-count", Static).update(f"Question {self.shown.question + 1} of {len(self.questions)}")
         if rebuild:
             self.kept_anyway = None
@@ -148,7 +173,8 @@ class GroupQuizScreen(CourseScreen[str]):
         answer = self.query_one("#gq-answer", Markdown)
         answer.display = stage == "answer"
         await answer.update(answer_markdown(question) if stage == "answer" else "")
-        self.query_one("#gq-hint", Static).update(HINTS[stage])
+        self.query_one("#gq-hint", Static).update(PHONE_HINTS.get(stage, HINTS[stage]) if self.phones_on()
+                                                  else HINTS[stage])
         page = self.query_one("#gq-page", VerticalScroll)
         if stage == "tally":
             self._choose_box(0)
@@ -157,7 +183,7 @@ class GroupQuizScreen(CourseScreen[str]):
         publish(self.app, self.shown)
 
     def _show_rows(self, *, answered: bool) -> None:
-        counts = self.tallies.get(self.question.id)
+        counts = combined(self.tallies.get(self.question.id), self.phone_tallies.get(self.question.id))
         highest = max(counts.values(), default=0) if counts else 0
         for i, option in enumerate(self.question.options):
             row = self.query_one(f"#row-{option.key}", Horizontal)
@@ -173,10 +199,15 @@ class GroupQuizScreen(CourseScreen[str]):
         question = self.question
         right = right_labels(question)
         answer = f"Right answer: {right}" if "," not in right else f"Right answers: {right}"
-        counts = self.tallies.get(question.id)
-        if counts is None:
+        hands, phones = self.tallies.get(question.id), self.phone_tallies.get(question.id)
+        if hands is None and phones is None:
             return f"{answer}    (hands were not counted)"
-        return f"{answer}    Show of hands: {sum(counts.values())} in all"
+        if phones is None:
+            return f"{answer}    Show of hands: {sum((hands or {}).values())} in all"
+        if hands is None:
+            return f"{answer}    Phones: {sum(phones.values())} in all"
+        return (f"{answer}    Hands {sum(hands.values())} + phones {sum(phones.values())}: "
+                f"{sum(hands.values()) + sum(phones.values())} in all")
 
     async def go(self, *, rebuild: bool = False, **changes) -> None:
         self.shown = self.shown.moved(**changes)
@@ -190,6 +221,8 @@ class GroupQuizScreen(CourseScreen[str]):
                 await self.go(stage="tally")
             case "tally":  # Enter is taken by on_key there: N, Space and Right do nothing while counting
                 pass
+            case "phones":
+                await self.close_phones()
             case "answer":
                 if self.shown.question < len(self.questions) - 1:
                     await self.go(question=self.shown.question + 1, stage="question", rebuild=True)
@@ -211,7 +244,8 @@ class GroupQuizScreen(CourseScreen[str]):
         error.update(problem)
         error.display = bool(problem)
 
-    async def save_counts(self) -> None:
+    async def save_counts(self, *, then: str = "answer") -> None:
+        """Save the typed hand counts, then show the answer (or, ``then="phones"``, open the question to phones)."""
         question = self.question
         counts: dict[str, int] = {}
         for index, option in enumerate(question.options):
@@ -236,7 +270,82 @@ class GroupQuizScreen(CourseScreen[str]):
                 return
             self.tallies[question.id] = full
         self._say("")
-        await self.go(stage="answer")
+        if then == "phones":
+            await self.open_phones()
+        else:
+            await self.go(stage="answer")
+
+    # -- answering on phones (family-course group --join-port) -------------------------------------------------------
+    def phones_on(self) -> bool:
+        """Is the phone page listening (group mode was started with --join-port, and the port could be had)?"""
+        phones = getattr(self.app, "phones", None)
+        return phones is not None and phones.room is not None
+
+    async def start_phones(self) -> None:
+        phones = getattr(self.app, "phones", None)
+        if phones is None:
+            return
+        self.phones_problem = await phones.start(lambda: self.post_message(PhonesChanged()))
+        if self.phones_problem:  # said once the screen is up (a notice sent while it mounts is never drawn)
+            self.call_after_refresh(self.app.notify, self.phones_problem, severity="warning", timeout=15, markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "phones":
+            return self.phones_on() and self.shown.stage in ("question", "options")
+        return True
+
+    def _fit_phones(self, _: object = None) -> None:
+        """While phones answer, the question's text gives way to the QR code when both do not fit (once the page
+        has been laid out: called when its size changes)."""
+        page = self.query_one("#gq-page", VerticalScroll)
+        if self.shown.stage == "phones" and page.max_scroll_y > 0:
+            self.add_class("-tight")
+
+    async def action_phones(self) -> None:
+        await self.open_phones()
+
+    async def open_phones(self) -> None:
+        """J: the question is open to phones, with a new code; the projector shows how to join and the count."""
+        phones = getattr(self.app, "phones", None)
+        if phones is None or phones.room is None:
+            self._say(self.phones_problem)
+            return
+        opened = phones.room.open(self.question)
+        self.query_one(JoinPanel).show(phones.join_address(), phones.qr_text(opened.code), opened.code, 0)
+        await self.go(stage="phones", answered=0)
+
+    async def close_phones(self) -> None:
+        """Enter: answering closes; the phones' counts are saved with the session (when any phone answered) and
+        the answer is shown with them, added to any show of hands."""
+        phones = getattr(self.app, "phones", None)
+        room = phones.room if phones is not None else None
+        answered = room.answered if room is not None else 0
+        counts = room.close() if room is not None else {}
+        question = self.question
+        if answered:
+            try:
+                self.app.desk.record_tally(self.session.id, tally_id(question.id), counts)
+            except StoreError as store_error:
+                self.app.report_store_error(store_error)
+            self.phone_tallies[question.id] = counts
+        await self.go(stage="answer", answered=0)
+
+    def on_phones_changed(self, _: PhonesChanged) -> None:
+        """A phone answered: the projector's count now; the notes window's soon (one write for many answers)."""
+        phones = getattr(self.app, "phones", None)
+        if self.shown.stage != "phones" or phones is None or phones.room is None:
+            return
+        self.query_one(JoinPanel).count(phones.room.answered)
+        if not self.publish_due:
+            self.publish_due = True
+            self.set_timer(PUBLISH_SECONDS, self.publish_answered)
+
+    def publish_answered(self) -> None:
+        self.publish_due = False
+        phones = getattr(self.app, "phones", None)
+        if self.shown.stage == "phones" and phones is not None and phones.room is not None:
+            self.shown = self.shown.moved(answered=phones.room.answered)
+            publish(self.app, self.shown)
 
     # -- typing the counts: digits go to the chosen box; Enter or Tab moves on, Shift+Tab back ---------------------
     def _typed(self, key: str) -> str:
@@ -269,6 +378,8 @@ class GroupQuizScreen(CourseScreen[str]):
                 await self.save_counts()
         elif event.key == "escape":
             await self.action_escape()
+        elif event.key == "j" and self.phones_on():  # the hands of those without a phone, then the phones
+            await self.save_counts(then="phones")
         else:
             return
         event.stop()
@@ -298,7 +409,7 @@ class GroupQuizScreen(CourseScreen[str]):
                 return
 
     async def action_previous(self) -> None:
-        if self.shown.stage == "tally":
+        if self.shown.stage in ("tally", "phones"):
             return
         if self.shown.question > 0:
             await self.go(question=self.shown.question - 1, stage="question", rebuild=True)
@@ -309,6 +420,11 @@ class GroupQuizScreen(CourseScreen[str]):
         if self.shown.stage == "tally":
             self._say("")
             await self.go(stage="answer")
+        elif self.shown.stage == "phones":  # stop answering on phones, counting nothing: back to the options
+            phones = getattr(self.app, "phones", None)
+            if phones is not None and phones.room is not None:
+                phones.room.close()
+            await self.go(stage="options", answered=0)
         else:
             self.dismiss(None)
 
