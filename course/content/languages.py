@@ -14,6 +14,7 @@ import re
 DEFAULT_LANGUAGE = "en"
 LANGUAGES: tuple[str, ...] = ("en", "es")
 NAMES = {"en": "English", "es": "Español"}  # each in its own language, as a menu offers them
+NAMES_IN_ENGLISH = {"en": "English", "es": "Spanish"}  # for ``family-course validate``, whose messages are English
 
 # The words a quiz explanation may start with ("Why it matters: ..."): a screen that shows its own heading for
 # the explanation leaves them out (see ``without_explanation_label``).
