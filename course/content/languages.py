@@ -10,6 +10,7 @@ cards (``cards/es/``) follow the same rule.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES: tuple[str, ...] = ("en", "es")
@@ -19,8 +20,13 @@ NAMES_IN_ENGLISH = {"en": "English", "es": "Spanish"}  # for ``family-course val
 # The words a quiz explanation may start with ("Why it matters: ..."): a screen that shows its own heading for
 # the explanation leaves them out (see ``without_explanation_label``).
 EXPLANATION_LABELS = {"en": "Why it matters", "es": "Por qué importa"}
-_LABEL = re.compile(r"\s*(?:" + "|".join(re.escape(label) for label in EXPLANATION_LABELS.values())
-                    + r")\s*[:.\u2013\u2014-]\s*", flags=re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _label() -> re.Pattern[str]:
+    """Compiled when first used: the first screen, which reads the crisis text, does not need it."""
+    return re.compile(r"\s*(?:" + "|".join(re.escape(label) for label in EXPLANATION_LABELS.values())
+                      + r")\s*[:.\u2013\u2014-]\s*", flags=re.IGNORECASE)
 
 
 def check_language(language: str) -> str:
@@ -44,7 +50,7 @@ def explanation_label(language: str = DEFAULT_LANGUAGE) -> str:
 def without_explanation_label(explanation: str) -> str:
     """A quiz explanation without the label it starts with, in any of the course's languages ("Why it matters:
     ...", "Por qué importa: ..."), its first letter made a capital; any other explanation as it is."""
-    found = _LABEL.match(explanation)
+    found = _label().match(explanation)
     if not found:
         return explanation
     rest = explanation[found.end():]
