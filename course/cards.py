@@ -15,6 +15,10 @@ line. ``::: filled`` and ``::: blank`` blocks are kept only on a card printed wi
 a blank card. ``type_size`` in the front matter sets the card's type in points (11.5 unless given; larger for a
 card on the fridge). Learner text is inserted after the Markdown is rendered, and escaped, so it is always shown
 literally. No Textual here: the home screen, the group screen and the command line all use this module.
+
+The cards in another language are in ``cards/<code>/`` (``cards/es/``), one per English card, with the same ids and
+blanks; ``load_cards(language="es")`` reads them, and the words this module writes on a card itself (its footer,
+the note on a shortened answer, the page title) follow the card's language (``WORDS``).
 """
 
 from __future__ import annotations
@@ -36,15 +40,42 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from course.content.dirs import shipped_content_dir
+from course.content.languages import DEFAULT_LANGUAGE, check_language, subfolder
 from course.content.model import Lesson
 from course.store.records import JournalEntry
 
-FOOTER = "Family Course: education, not treatment. In danger now? Call 911. In crisis? Call, text or chat 988."
+
+@dataclass(frozen=True)
+class CardWords:
+    """What this module writes on a card itself, in one language."""
+
+    footer: str
+    shortened: str  # after a journal answer cut to fit its lines
+    card_title: str  # the page title of one card: ``{title}`` is the card's
+    all_title: str  # the page title of every card at once
+
+
+WORDS = {
+    "en": CardWords(
+        footer="Family Course: education, not treatment. In danger now? Call 911. In crisis? Call, text or chat 988.",
+        shortened="(Shortened to fit the card. The rest is in your journal.)",
+        card_title="Family Course card: {title}",
+        all_title="Family Course cards",
+    ),
+    "es": CardWords(
+        footer="Family Course: educación, no tratamiento. ¿Peligro inmediato? Llame al 911. ¿En crisis? Llame, envíe "
+               "un texto o chatee al 988 (en español, marque 2).",
+        shortened="(Se acortó para que quepa en la tarjeta. El resto está en su diario.)",
+        card_title="Tarjeta de Family Course: {title}",
+        all_title="Tarjetas de Family Course",
+    ),
+}
+FOOTER = WORDS[DEFAULT_LANGUAGE].footer
+SHORTENED = WORDS[DEFAULT_LANGUAGE].shortened
 TEXT_WIDTH = 72
 MAX_BLANK_LINES = 8
 TYPE_SIZE = 11.5  # points, unless the card gives its own ``type_size``
 TYPE_SIZES = (9.0, 20.0)
-SHORTENED = "(Shortened to fit the card. The rest is in your journal.)"
 
 _PLACEHOLDER = re.compile(r"\{\{([a-z0-9]+(?:-[a-z0-9]+)*)\}\}")
 _HTML_PLACEHOLDER = re.compile(r"<p>\{\{([a-z0-9-]+)\}\}</p>|\{\{([a-z0-9-]+)\}\}")
@@ -80,6 +111,12 @@ class Card:
     blanks: tuple[Blank, ...]
     type_size: float = TYPE_SIZE  # points; larger for a card on the fridge or the mirror
     path: Path | None = None
+    language: str = DEFAULT_LANGUAGE
+
+    @property
+    def words(self) -> CardWords:
+        """What the card code writes on this card itself, in the card's language."""
+        return WORDS[self.language]
 
     @property
     def answer_line_ems(self) -> float:
@@ -129,8 +166,9 @@ def _blank(card: str, name: Any, spec: Any) -> Blank:
     return Blank(name, lines, lesson.strip(), prompt.strip())
 
 
-def parse_card(text: str, name: str = "card", path: Path | None = None) -> Card:
-    """The card in ``text``; ``name`` names it in error messages."""
+def parse_card(text: str, name: str = "card", path: Path | None = None, language: str = DEFAULT_LANGUAGE) -> Card:
+    """The card in ``text``, written in ``language``; ``name`` names it in error messages."""
+    check_language(language)
     tokens = _markdown().parse(text)
     if not tokens or tokens[0].type != "front_matter":
         raise CardError(f"{name}: the file must start with front matter between two lines of ---")
@@ -165,12 +203,13 @@ def parse_card(text: str, name: str = "card", path: Path | None = None) -> Card:
     size = meta.get("type_size", TYPE_SIZE)
     if not isinstance(size, int | float) or isinstance(size, bool) or not TYPE_SIZES[0] <= size <= TYPE_SIZES[1]:
         raise CardError(f"{name}: type_size must be a number of points from {TYPE_SIZES[0]:g} to {TYPE_SIZES[1]:g}")
-    return Card(meta["id"], meta["title"].strip(), order, body, blanks, float(size), path)
+    return Card(meta["id"], meta["title"].strip(), order, body, blanks, float(size), path, language)
 
 
-def load_cards(folder: Path | None = None) -> list[Card]:
-    """Every card in ``folder`` (the built-in cards by default), in their order."""
-    folder = shipped_cards_dir() if folder is None else folder
+def load_cards(folder: Path | None = None, language: str = DEFAULT_LANGUAGE) -> list[Card]:
+    """Every card in ``folder`` (the built-in cards by default) in ``language``, in their order: the English
+    cards are in the folder itself, another language's in its folder inside it (``cards/es``)."""
+    folder = (shipped_cards_dir() if folder is None else folder) / subfolder(language)
     try:
         paths = sorted(p for p in folder.iterdir() if p.suffix == ".md" and p.is_file())
     except OSError as error:
@@ -181,7 +220,7 @@ def load_cards(folder: Path | None = None) -> list[Card]:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise CardError(f"{path}: the card could not be read ({error})") from None
-        cards.append(parse_card(text, str(path), path))
+        cards.append(parse_card(text, str(path), path, language))
     ids = [card.id for card in cards]
     for card_id in ids:
         if ids.count(card_id) > 1:
@@ -328,7 +367,7 @@ def _html_blank(card: Card, blank: Blank, answers: Answers | None, block: bool) 
         text, shortened = found
         if not block:
             return f'<span class="short">{html.escape(" ".join(text.split()))}</span>'
-        note = f' <span class="shortened">{html.escape(SHORTENED)}</span>' if shortened else ""
+        note = f' <span class="shortened">{html.escape(card.words.shortened)}</span>' if shortened else ""
         return f'<div class="answer">{html.escape(text)}{note}</div>'
     if not block:
         return '<span class="short">&nbsp;</span>'
@@ -347,11 +386,11 @@ def card_article(card: Card, answers: Answers | None = None) -> str:
     body = _HTML_PLACEHOLDER.sub(blank, rendered)  # one pass: the learner's words are never searched again
     return (f'<article class="card" id="card-{html.escape(card.id)}" style="font-size: {card.type_size:g}pt">\n'
             f"{body}"
-            f"<footer>{html.escape(FOOTER)}</footer>\n</article>")
+            f"<footer>{html.escape(card.words.footer)}</footer>\n</article>")
 
 
-def _page(title: str, articles: Sequence[str]) -> str:
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
+def _page(title: str, articles: Sequence[str], language: str) -> str:
+    return (f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{html.escape(title)}</title>\n<style>{CSS}</style></head><body>\n"
             + "\n".join(articles) + "\n</body></html>\n")
@@ -359,13 +398,15 @@ def _page(title: str, articles: Sequence[str]) -> str:
 
 def as_html(card: Card, answers: Answers | None = None) -> str:
     """A web page with one card that prints on one page (A4 or US Letter)."""
-    return _page(f"Family Course card: {card.title}", [card_article(card, answers)])
+    return _page(card.words.card_title.format(title=card.title), [card_article(card, answers)], card.language)
 
 
 def all_as_html(cards: Sequence[Card], answers: Mapping[str, Answers] | None = None) -> str:
-    """One web page with every card, each printing on a page of its own. ``answers`` by card id."""
-    return _page("Family Course cards", [card_article(c, None if answers is None else answers.get(c.id, {}))
-                                         for c in cards])
+    """One web page with every card, each printing on a page of its own. ``answers`` by card id. The page is in
+    the language of the first card."""
+    language = cards[0].language if cards else DEFAULT_LANGUAGE
+    return _page(WORDS[language].all_title, [card_article(c, None if answers is None else answers.get(c.id, {}))
+                                             for c in cards], language)
 
 
 # -- plain text -------------------------------------------------------------------------------------------------------
@@ -380,7 +421,8 @@ def _text_blank(card: Card, blank: Blank, answers: Answers | None, indent: str) 
         out += textwrap.wrap(paragraph, TEXT_WIDTH, initial_indent=indent + "  ",
                              subsequent_indent=indent + "  ") or [""]
     if shortened:
-        out.append(indent + "  " + SHORTENED)
+        out += textwrap.wrap(card.words.shortened, TEXT_WIDTH, initial_indent=indent + "  ",
+                             subsequent_indent=indent + "  ")
     return out
 
 
@@ -447,7 +489,7 @@ def as_text(card: Card, answers: Answers | None = None) -> str:
                 out += textwrap.wrap(line, TEXT_WIDTH, initial_indent=first if n == 0 else rest,
                                      subsequent_indent=rest, break_on_hyphens=False) or [first.rstrip()]
     body = "\n".join(out).strip("\n")
-    return "\n".join([body, "", "-" * TEXT_WIDTH, *textwrap.wrap(FOOTER, TEXT_WIDTH)]) + "\n"
+    return "\n".join([body, "", "-" * TEXT_WIDTH, *textwrap.wrap(card.words.footer, TEXT_WIDTH)]) + "\n"
 
 
 # -- saving -----------------------------------------------------------------------------------------------------------

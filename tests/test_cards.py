@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import stat
 import subprocess
@@ -20,6 +21,9 @@ from course.store.records import JournalEntry
 
 CARDS = load_cards()
 BY_ID = {card.id: card for card in CARDS}
+SPANISH = load_cards(language="es")
+ES_BY_ID = {card.id: card for card in SPANISH}
+EVERY = [*CARDS, *SPANISH]
 WHEN = datetime(2025, 5, 1, 12, 0, tzinfo=UTC)
 SAFETY_PROMPT = "Where is your safe place? Who is your person? Write them down."
 HOSTILE = "<script>alert('x')</script> & {{code-word}} **bold** <b>"
@@ -34,7 +38,7 @@ def test_the_five_cards_ship_in_order() -> None:
     assert [card.id for card in CARDS] == ["safety-plan", "boundary", "i-statement", "three-cs", "naloxone"]
 
 
-@pytest.mark.parametrize("card", CARDS, ids=lambda c: c.id)
+@pytest.mark.parametrize("card", EVERY, ids=lambda c: f"{c.language}-{c.id}")
 @pytest.mark.parametrize("filled", [False, True])
 def test_every_card_renders_as_html_and_text(card: cards.Card, filled: bool) -> None:
     answers = {blank.name: f"Answer for {blank.name}" for blank in card.blanks} if filled else None
@@ -119,14 +123,85 @@ def test_a_missing_answer_leaves_lines_to_write_on() -> None:
     assert blank_text.splitlines().count("_" * cards.TEXT_WIDTH) == 5
 
 
-@pytest.mark.parametrize("card", [c for c in CARDS if c.from_journal], ids=lambda c: c.id)
+@pytest.mark.parametrize("card", [c for c in EVERY if c.from_journal], ids=lambda c: f"{c.language}-{c.id}")
 def test_each_journal_blank_points_at_one_reflect_prompt_in_the_course(card: cards.Card) -> None:
-    course = load_course([ContentDir.shipped()])
+    course = load_course([ContentDir.shipped()], language=card.language)
     for blank in card.blanks:
         if blank.from_journal:
             found = cards.prompt_keys(blank, course.lessons)
             assert len(found) == 1, (f"{card.id}: blank '{blank.name}' should match one reflect prompt of lesson "
                                      f"'{blank.lesson}' containing {blank.prompt!r}; found {sorted(found)}")
+            assert {lesson.language for lesson in course.lessons if lesson.id == blank.lesson} == {card.language}
+
+
+# -- the cards in Spanish -------------------------------------------------------------------------------------
+
+
+def test_the_spanish_cards_are_the_english_ones_translated() -> None:
+    """The same ids in the same order, the same blanks, and each journal blank fed by the same reflect prompt as
+    its English blank, so answers written in one language fill the cards in the other."""
+    assert {card.language for card in SPANISH} == {"es"} and {card.language for card in CARDS} == {"en"}
+    assert [card.id for card in SPANISH] == [card.id for card in CARDS]
+    english, spanish = load_course(), load_course(language="es")
+    for en, es in zip(CARDS, SPANISH, strict=True):
+        assert es.title != en.title
+        assert [(b.name, b.lines, b.lesson) for b in es.blanks] == [(b.name, b.lines, b.lesson) for b in en.blanks]
+        for en_blank, es_blank in zip(en.blanks, es.blanks, strict=True):
+            if en_blank.from_journal:
+                assert cards.prompt_keys(es_blank, spanish.lessons) == cards.prompt_keys(en_blank, english.lessons)
+
+
+def test_a_spanish_card_is_filled_from_an_answer_written_in_english() -> None:
+    spanish = load_course(language="es")
+    card = ES_BY_ID["boundary"]
+    blank = card.blank("boundary")
+    assert blank is not None
+    (key,) = cards.prompt_keys(blank, spanish.lessons)
+    written = entry("boundaries-and-self-care", "What is one boundary you could keep, even on a hard day?",
+                    "I won't give cash.", key)
+    assert journal_answers(card, [written], spanish.lessons) == {"boundary": "I won't give cash."}
+
+
+def test_the_words_the_card_code_writes_are_spanish_on_a_spanish_card() -> None:
+    card = ES_BY_ID["i-statement"]
+    words = cards.WORDS["es"]
+    long = "Me preocupo cuando llegas tarde a casa. " * 60
+    page = cards.as_html(card, {"i-statement": long})
+    text = cards.as_text(card, {"i-statement": long})
+    assert '<html lang="es">' in page and f"<title>{words.card_title.format(title=card.title)}</title>" in page
+    for rendered in (page, text):
+        flat = " ".join(html.unescape(rendered).split())
+        assert words.footer in flat and words.shortened in flat
+        assert cards.FOOTER not in flat and cards.SHORTENED not in flat
+    assert "988" in words.footer and "911" in words.footer and "marque 2" in words.footer
+    both = cards.all_as_html(SPANISH)
+    assert '<html lang="es">' in both and f"<title>{words.all_title}</title>" in both
+    english = cards.as_html(BY_ID["i-statement"])
+    assert '<html lang="en">' in english and cards.FOOTER in english and words.footer not in english
+    assert set(cards.WORDS) == {"en", "es"} and cards.WORDS["en"].footer == cards.FOOTER
+
+
+@pytest.mark.parametrize("card", SPANISH, ids=lambda c: c.id)
+def test_spanish_cards_read_as_bastante_facil_or_easier(card: cards.Card) -> None:
+    for answers in (None, {}):  # blank, and filled from the journal
+        tokens = cards._markdown().parse(cards._source(card, answers))
+        score = measure(inline_text(tokens), "es").inflesz
+        assert score >= 65, f"{card.id}: INFLESZ {score:.1f}"
+
+
+def test_spanish_safety_plan_and_naloxone_cards_keep_the_facts() -> None:
+    safety = " ".join(cards.as_text(ES_BY_ID["safety-plan"]).split())
+    assert "1-800-799-7233" in safety and "START" in safety and "88788" in safety and "911" in safety
+    naloxone = " ".join(cards.as_text(ES_BY_ID["naloxone"]).split())
+    steps = ["1. Llame al 911.", "2. Dé naloxona", "3. Ayúdele a respirar.", "4. ¿No responde en 2 a 3 minutos? "
+             "Dé una segunda dosis.", "5. Quédese con la persona.", "La naloxona dura de 30 a 90 minutos"]
+    positions = [naloxone.index(step) for step in steps]
+    assert positions == sorted(positions)
+
+
+def test_an_unknown_card_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown language"):
+        load_cards(language="fr")
 
 
 def test_safety_plan_card_says_to_keep_it_hidden_and_when_the_journal_is_safe() -> None:

@@ -252,10 +252,10 @@ def _lesson_pair(original: Lesson, translation: Lesson, lines: dict[str, int]) -
         error(at.line, f"{len(steps)} steps; the English lesson ({original.path}) has {len(english_steps)}: a "
                        "translation keeps every step, in the same order, so journal answers stay with their step")
     for step, english_step in zip(steps, english_steps, strict=False):
-        mine, english = len(step.reflections), len(english_step.reflections)
-        if mine != english:
-            error(step.line, f"step {step.number} has {_plural(mine, 'journal prompt')} (::: reflect); the English "
-                             f"step {step.number} has {english}: a translation keeps each one in its step, so "
+        prompts, english_prompts = len(step.reflections), len(english_step.reflections)
+        if prompts != english_prompts:
+            error(step.line, f"step {step.number} has {_plural(prompts, 'journal prompt')} (::: reflect); the English "
+                             f"step {step.number} has {english_prompts}: a translation keeps each one in its step, so "
                              "journal answers carry over")
     return found
 
