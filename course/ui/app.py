@@ -28,8 +28,9 @@ from course.content.model import Course
 from course.learner import Learner
 from course.ui import console, themes
 from course.ui.deferred import after_refresh
+from course.ui.keys import everywhere
 from course.ui.readers import NewReaders, Readers
-from course.ui.screens.help import GENERAL_HELP, CrisisScreen, HelpScreen
+from course.ui.screens.help import CrisisScreen, HelpScreen
 from course.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from course.services import Store
 
 CRISIS_KEY = "f2"
+CRISIS_SAYS = "crisis help (phone numbers); on a Mac, F2 may need fn"
 # Full garbage collections: about every 10 young-generation collections while nobody has typed for this long,
 # and only every 100 (Python's default is 10) while keys keep coming. See CourseApp.collect_when_idle.
 IDLE_SECONDS = 1.0
@@ -60,13 +62,15 @@ class CourseApp(App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # whole: every mode's app is in another folder
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(CRISIS_KEY, "crisis", "Crisis help", priority=True),
+        Binding(CRISIS_KEY, "crisis", "Crisis help", priority=True, tooltip=CRISIS_SAYS),
         # A key that is not an F-key, for keyboards where F2 needs fn (a Mac); not a priority, so "!" is typed in a box
-        Binding("exclamation_mark", "crisis", "Crisis help", show=False),
-        Binding("question_mark", "help", "Help"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("exclamation_mark", "crisis", "Crisis help", show=False, tooltip=CRISIS_SAYS),
+        Binding("question_mark", "help", "Help",
+                tooltip="help for this screen (in a text box, **?** is just typed)"),
+        Binding("ctrl+q", "quit", "Quit", priority=True,
+                tooltip="quit (everything is saved, even what you were typing)"),
     ]
-    general_help: ClassVar[str] = GENERAL_HELP  # the "Everywhere" part of the help dialog
+    general_help: ClassVar[str] = everywhere(BINDINGS).markdown()  # the "Everywhere" part of the help dialog
     quits_on_signals: ClassVar[bool] = True  # SIGTERM and SIGHUP save typed work, then quit
 
     def __init__(self, course: Course | None, store: Store, settings: Settings | None = None,

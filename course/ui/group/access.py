@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Static
 from course.commands.staff_pin import MAX_DIGITS, MIN_DIGITS, problem
 from course.services import StoreError
 from course.services.staff import Outcome
+from course.ui.keys import KeyHelp
 from course.ui.screen import CourseScreen
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
@@ -23,9 +24,11 @@ class StaffPinScreen(CourseScreen[None]):
     """Asks for the staff PIN (or has one chosen when there is none), then replaces itself with ``then()``."""
 
     CSS_PATH = "access.tcss"
-    HELP = ("**Staff PIN**\n\nGroup mode is for counselors. Type the staff PIN and press **Enter**. The same PIN "
-            "lets staff leave the waiting-room kiosk. To change it later: `family-course staff-pin set`.")
-    BINDINGS = [Binding("escape", "app.quit", "Quit")]
+    BINDINGS = [Binding("escape", "app.quit", "Quit", tooltip="close group mode")]
+    KEY_HELP = KeyHelp("Staff PIN", BINDINGS, intro=(
+        "Group mode is for counselors. Type the staff PIN and press **Enter**. The same PIN lets staff leave the "
+        "waiting-room kiosk. To change it later: `family-course staff-pin set`."))
+    HELP = KEY_HELP.markdown()
 
     def __init__(self, heading: str, then: Callable[[], Screen]) -> None:
         super().__init__()

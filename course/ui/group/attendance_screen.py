@@ -12,26 +12,29 @@ from textual.widgets.option_list import Option
 from course.content.model import Lesson
 from course.services import GroupSession, StoreError
 from course.ui.group.projector import closing
+from course.ui.keys import KeyHelp, Other, actions_of, key_line
 from course.ui.literal import literal
 from course.ui.screen import CourseScreen
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 
 HERE, AWAY = "[x] ", "[ ] "
+MARK_PRESENT = "mark present or not present (saved at once)"
 
 
 class AttendanceScreen(CourseScreen[None]):
     PROJECTOR_VIEW = "attendance"  # what the notes window is told the projector shows (group.projector)
     CSS_PATH = "attendance_screen.tcss"
-    HELP = ("**Who is here**\n\n- **Up/Down**: move through the roster\n- **Enter** or **Space**: mark present "
-            "or not present (saved at once)\n- **P**: present the lesson on the projector\n"
-            "- **Escape**: back to the group\n\nLate arrivals: press Escape in the lesson to come back here; "
-            "the lesson keeps its place.")
-    BINDINGS = [
-        Binding("space", "flip_present", "Present / not", show=False),
-        Binding("p", "present", "Present lesson"),
-        Binding("escape", "app.pop_screen", "Back"),
+    BINDINGS = [  # the shown ones are in the key line under the buttons
+        Binding("space", "flip_present", "Present / not", show=False, tooltip=MARK_PRESENT),
+        Binding("p", "present", "Present the lesson", tooltip="present the lesson on the projector"),
+        Binding("escape", "app.pop_screen", "Back", tooltip="back to the group"),
     ]
+    KEY_HELP = KeyHelp("Who is here", BINDINGS, before=(
+        Other("up,down", "move through the roster"),
+        Other("enter", MARK_PRESENT),
+    ), note="Late arrivals: press Escape in the lesson to come back here; the lesson keeps its place.")
+    HELP = KEY_HELP.markdown()
 
     def __init__(self, group_id: str, session_id: str) -> None:
         super().__init__()
@@ -58,8 +61,8 @@ class AttendanceScreen(CourseScreen[None]):
             with Horizontal(classes="buttons"):
                 yield Button("Present the lesson", id="present", variant="primary")
                 yield Button("Back", id="back")
-            yield Static("Keys: Enter present/not \u00b7 P present the lesson \u00b7 ? help \u00b7 Esc back",
-                         classes="muted key-hint")
+            yield Static(key_line([*self.BINDINGS, *actions_of(type(self.app), "help")], prefix="Keys: ",
+                                  before=(Other("enter", "", short="present/not"),)), classes="muted key-hint")
         yield CrisisLine()
 
     def on_mount(self) -> None:

@@ -15,7 +15,7 @@ from course.content.model import Lesson
 from course.group.notes import group_minutes
 from course.ui.literal import literal
 from course.ui.screen import CourseModal
-from course.ui.screens.dialogs import FormDialog
+from course.ui.screens.dialogs import CANCEL, FormDialog
 from course.ui.widgets.button import Button
 
 
@@ -55,7 +55,7 @@ class PickDialog(CourseModal[str | None]):
 
     CSS_PATH = "dialogs.tcss"
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip=CANCEL)]
 
     def __init__(self, title: str, items: Sequence[tuple[str, Content | str]], *, note: str = "") -> None:
         super().__init__()

@@ -12,6 +12,7 @@ from course.group.roster import MAX_GROUP_NAME, check_group_name
 from course.services import StoreError
 from course.ui.group.dialogs import NameDialog
 from course.ui.group.projector import closing
+from course.ui.keys import KeyHelp, Other, actions_of, key_line
 from course.ui.literal import literal
 from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog
@@ -21,13 +22,15 @@ from course.ui.widgets.crisis_line import CrisisLine
 
 class GroupsScreen(CourseScreen[None]):
     CSS_PATH = "groups_screen.tcss"
-    HELP = ("**Family groups**\n\n- **Up/Down** and **Enter**: open a group (its people and sessions)\n"
-            "- **N**: new group\n- **Q**: close group mode\n- **Escape**: asks whether to close group mode")
-    BINDINGS = [
-        Binding("n", "new_group", "New group"),
-        Binding("q", "app.quit", "Quit"),
-        Binding("escape", "ask_quit", "Quit?"),
+    BINDINGS = [  # the shown ones are in the key line under the buttons
+        Binding("n", "new_group", "New group", tooltip="make a new group"),
+        Binding("q", "app.quit", "Quit", tooltip="close group mode"),
+        Binding("escape", "ask_quit", "Quit?", show=False, tooltip="asks whether to close group mode"),
     ]
+    KEY_HELP = KeyHelp("Family groups", BINDINGS, before=(
+        Other("up,down,enter", "open a group (its people and sessions)", join="and"),
+    ))
+    HELP = KEY_HELP.markdown()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="groups"):
@@ -39,7 +42,8 @@ class GroupsScreen(CourseScreen[None]):
                 yield Button("New group", id="new")
                 yield Button("Handouts", id="handouts")
                 yield Button("Quit", id="quit")
-            yield Static("Keys: Enter open \u00b7 N new group \u00b7 ? help \u00b7 Q quit", classes="muted key-hint")
+            yield Static(key_line([*self.BINDINGS, *actions_of(type(self.app), "help")], prefix="Keys: ",
+                                  before=(Other("enter", "", short="open"),)), classes="muted key-hint")
         yield CrisisLine()
 
     def on_mount(self) -> None:

@@ -20,6 +20,7 @@ from course.group.phones import answered_text
 from course.group.shown import Shown, clock, current
 from course.group.tally import option_label
 from course.ui.group.projector import next_theme
+from course.ui.keys import KeyHelp, Other, actions_of, key_line
 from course.ui.screen import CourseScreen
 
 POLL_SECONDS = 0.2
@@ -90,10 +91,11 @@ def _without_heading(explanation: str) -> str:
 
 class NotesScreen(CourseScreen[None]):
     CSS_PATH = "notes_screen.tcss"
-    HELP = ("**Facilitator notes**\n\nThis screen follows the projector by itself: change steps in the "
-            "presenting terminal. Keep this window on your own screen, never on the projector.\n\n"
-            "- **Up/Down**, **Page Up/Down**: scroll the notes\n- **T**: change the theme\n- **Ctrl+Q**: quit")
-    BINDINGS = [Binding("t", "theme", "Theme", show=False)]
+    BINDINGS = [Binding("t", "theme", "Theme", show=False, tooltip="change the theme")]
+    KEY_HELP = KeyHelp("Facilitator notes", BINDINGS, before=(Other("up,down,pageup,pagedown", "scroll the notes"),),
+                       intro="This screen follows the projector by itself: change steps in the presenting terminal. "
+                             "Keep this window on your own screen, never on the projector.")
+    HELP = KEY_HELP.markdown()
 
     def __init__(self) -> None:
         super().__init__()
@@ -111,8 +113,8 @@ class NotesScreen(CourseScreen[None]):
             yield Static("", id="n-status")
             with VerticalScroll(id="n-page"):
                 yield Markdown(WAITING, id="n-body", open_links=False)
-            yield Static("Follows the projector by itself \u00b7 \u2191\u2193 scroll \u00b7 ? help \u00b7 "
-                         "Ctrl+Q quit", id="n-hint")
+            yield Static(key_line(actions_of(type(self.app), "help", "quit"), prefix="Follows the projector by itself "
+                                  "\u00b7 ", before=(Other("up,down", "", short="scroll"),)), id="n-hint")
 
     async def on_mount(self) -> None:
         self.query_one("#n-page", VerticalScroll).focus()

@@ -12,11 +12,11 @@ from course.content.texts import CRISIS_LINE
 from course.group.shown import Shown
 from course.services import GroupSession, StoreError, now, to_iso
 from course.ui.group.projector import BlankScreen, closing, next_theme, publish
+from course.ui.keys import KeyHelp, Other, actions_of, key_line
 from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog
 
-HINT = "\u2192 next  \u2190 back  B blank  T theme  F finish  Esc attendance  F2 crisis"
-DONE_HINT = "Esc: back to the group  B blank  T theme  F2 crisis help"
+HINT_GAP = "  "  # between the keys of the line under the projected lesson
 
 
 def step_markdown(lesson: Lesson, index: int) -> str:
@@ -35,20 +35,18 @@ def closing_markdown(lesson: Lesson) -> str:
 class PresenterScreen(CourseScreen[str]):
     PROJECTOR_VIEW = "lesson"  # what the notes window is told the projector shows (group.projector)
     CSS_PATH = "presenter_screen.tcss"
-    HELP = ("**Presenting**\n\n- **Right**, **N**, **Enter** or **Space**: next step (after the last step, the "
-            "group quiz)\n- **Left** or **P**: previous step\n- **Up/Down**, **Page Up/Down**: scroll\n"
-            "- **B**: blank the screen (press B again to show it)\n- **T**: change the theme (try High contrast "
-            "on a projector)\n- **F**: finish the session (marks the lesson done for everyone present)\n"
-            "- **Escape**: back to attendance (the lesson keeps its place)\n\nThe facilitator notes are on "
-            "`family-course group --notes`, in a second terminal on your own screen.")
-    BINDINGS = [
-        Binding("right,n,enter,space", "next", "Next", show=False),
-        Binding("left,p", "back", "Back", show=False),
-        Binding("b", "blank", "Blank", show=False),
-        Binding("t", "theme", "Theme", show=False),
-        Binding("f", "finish", "Finish", show=False),
-        Binding("escape", "leave", "Menu", show=False),
+    BINDINGS = [  # the line under the lesson names each by its first key and these words
+        Binding("right,n,enter,space", "next", "Next", tooltip="next step (after the last step, the group quiz)"),
+        Binding("left,p", "back", "Back", tooltip="previous step"),
+        Binding("b", "blank", "Blank", tooltip="blank the screen (press **B** again to show it)"),
+        Binding("t", "theme", "Theme", tooltip="change the theme (try High contrast on a projector)"),
+        Binding("f", "finish", "Finish", tooltip="finish the session (marks the lesson done for everyone present)"),
+        Binding("escape", "leave", "Attendance", tooltip="back to attendance (the lesson keeps its place)"),
     ]
+    KEY_HELP = KeyHelp("Presenting", BINDINGS, after=(Other("up,down,pageup,pagedown", "scroll"),), last=("leave",),
+                       note="The facilitator notes are on `family-course group --notes`, in a second terminal on "
+                            "your own screen.")
+    HELP = KEY_HELP.markdown()
 
     def __init__(self, session: GroupSession, lesson: Lesson) -> None:
         super().__init__()
@@ -63,7 +61,15 @@ class PresenterScreen(CourseScreen[str]):
                 yield Static("", id="p-count")
             with VerticalScroll(id="p-page"), Vertical(id="p-reading"):
                 yield Markdown("", id="p-body", open_links=False)
-            yield Static(HINT, id="p-hint")
+            yield Static(self.hint(), id="p-hint")
+
+    def hint(self) -> str:
+        """The keys under the lesson: made from BINDINGS and the app's crisis key, so they say what the keys do."""
+        crisis = actions_of(type(self.app), "crisis")
+        if self.shown.phase == "done":
+            return key_line([*self.BINDINGS, *crisis], only={"blank", "theme", "leave", "crisis"}, sep=HINT_GAP,
+                            says={"leave": "back to the group"})
+        return key_line([*self.BINDINGS, *crisis], sep=HINT_GAP, says={"crisis": "crisis"})
 
     async def on_mount(self) -> None:
         earlier = Shown.from_state(self.app.desk.shown())
@@ -90,8 +96,8 @@ class PresenterScreen(CourseScreen[str]):
         else:
             body, count = step_markdown(self.lesson, self.shown.step), f"{self.shown.step + 1} / {total}"
         self.query_one("#p-count", Static).update(count)
-        self.query_one("#p-hint", Static).update(DONE_HINT if self.shown.phase == "done" else HINT)
         await self.query_one("#p-body", Markdown).update(body)
+        self.query_one("#p-hint", Static).update(self.hint())
         self.query_one("#p-page", VerticalScroll).scroll_home(animate=False)
         publish(self.app, self.shown)
 

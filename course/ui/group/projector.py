@@ -19,6 +19,7 @@ from textual.widgets import Static
 from course.group.shown import Shown
 from course.services import StoreError, now, to_iso
 from course.ui import themes
+from course.ui.keys import KeyHelp
 from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.screens.help import CrisisScreen, HelpScreen
@@ -81,8 +82,9 @@ class BlankScreen(CourseScreen[None]):
     """Nothing at all on the projector until B (or Escape) is pressed."""
 
     CSS_PATH = "projector.tcss"
-    HELP = "**Blank screen**\n\nThe room sees nothing. Press **B** or **Escape** to show the lesson again."
-    BINDINGS = [Binding("b,escape", "unblank", "Show again", show=False)]
+    BINDINGS = [Binding("b,escape", "unblank", "Show again", show=False, tooltip="show the lesson again")]
+    KEY_HELP = KeyHelp("Blank screen", BINDINGS, intro="The room sees nothing.")
+    HELP = KEY_HELP.markdown()
 
     def compose(self) -> ComposeResult:
         yield Static("", id="blank")

@@ -21,6 +21,7 @@ from course.group.text import how_to_answer
 from course.services import GroupSession, StoreError
 from course.ui.group.phones import JoinPanel, PhonesChanged
 from course.ui.group.projector import BlankScreen, closing, next_theme, publish
+from course.ui.keys import KeyHelp, Other
 from course.ui.screen import CourseScreen
 
 RIGHT_MARK = "\u2713"
@@ -76,23 +77,27 @@ def option_row(index: int, text: str, key: str, saved: int | None) -> Horizontal
 class GroupQuizScreen(CourseScreen[str]):
     PROJECTOR_VIEW = "lesson"  # what the notes window is told the projector shows (group.projector)
     CSS_PATH = ["quiz_screen.tcss", "phones.tcss"]
-    HELP = ("**Group quiz**\n\n1. The room sees the question. **Enter** shows the options.\n"
-            "2. Ask for a show of hands for each option. **Enter** opens a count box beside each option.\n"
-            "3. Type a count for each option (**Enter** or **Tab** moves on, **Shift+Tab** back, a click chooses "
-            "a box), then **Enter** on the last box shows the right answer and the counts. **Escape** skips the "
-            "count.\n4. **Enter**: next question. "
-            "After the last one you are asked to finish the session.\n\n- **Down**, **Page Down**: the "
-            "feedback under the answer\n- **Left** or **P**: previous question\n- **B**: blank the screen\n"
-            "- **T**: change the theme\n- **J**: open the question to phones (when group mode was started with "
-            "**--join-port**); **Enter** closes answering and shows the answer\n- **Escape**: back to the lesson")
     BINDINGS = [
-        Binding("right,n,enter,space", "advance", "Next", show=False),
-        Binding("left,p", "previous", "Previous question", show=False),
-        Binding("b", "blank", "Blank", show=False),
-        Binding("t", "theme", "Theme", show=False),
-        Binding("j", "phones", "Answer on phones", show=False),
-        Binding("escape", "escape", "Back", show=False),
+        Binding("right,n,enter,space", "advance", "Next", show=False,
+                tooltip="on to the next stage (the options, the count, the answer, the next question)"),
+        Binding("left,p", "previous", "Previous question", show=False, tooltip="previous question"),
+        Binding("b", "blank", "Blank", show=False, tooltip="blank the screen (press **B** again to show it)"),
+        Binding("t", "theme", "Theme", show=False, tooltip="change the theme"),
+        Binding("j", "phones", "Answer on phones", show=False,
+                tooltip="open the question to phones (when group mode was started with **--join-port**); **Enter** "
+                        "closes answering and shows the answer"),
+        Binding("escape", "escape", "Back", show=False,
+                tooltip="back to the lesson (while you type counts: skip the count)"),
     ]
+    KEY_HELP = KeyHelp("Group quiz", BINDINGS, after=(
+        Other("down,pagedown", "the feedback under the answer"),
+    ), last=("escape",), intro=(
+        "1. The room sees the question. **Enter** shows the options.\n"
+        "2. Ask for a show of hands for each option. **Enter** opens a count box beside each option.\n"
+        "3. Type a count for each option (**Enter** or **Tab** moves on, **Shift+Tab** back, a click chooses a box), "
+        "then **Enter** on the last box shows the right answer and the counts. **Escape** skips the count.\n"
+        "4. **Enter**: next question. After the last one you are asked to finish the session."))
+    HELP = KEY_HELP.markdown()
 
     def __init__(self, session: GroupSession, lesson: Lesson, shown: Shown) -> None:
         super().__init__()

@@ -16,6 +16,7 @@ from course.group.text import first_name
 from course.services import Group, GroupSession, StoreError
 from course.ui.group.dialogs import NameDialog, PickDialog, lesson_items
 from course.ui.group.projector import closing
+from course.ui.keys import KeyHelp, Other, actions_of, key_line
 from course.ui.literal import literal
 from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog
@@ -28,20 +29,20 @@ PRIVATE_NOTE = ("Profile names are shown below. If the projector is on, blank it
 
 class RosterScreen(CourseScreen[None]):
     CSS_PATH = "roster_screen.tcss"
-    HELP = ("**A family group**\n\n- **A**: add a new person (makes a profile on this computer)\n"
-            "- **E**: add someone who already has a profile here\n- **R**: rename the highlighted person (to "
-            "fix a typo)\n- **Delete**: take the highlighted person off the roster (their profile and progress "
-            "stay)\n- **S**: start today's session (or go back to it while it is not finished)\n"
-            "- **Enter** on a session: open it, if it is not finished\n- **Escape**: back to the groups\n\n"
-            "Only the names you type here are shown in group mode, so a first name is enough.")
-    BINDINGS = [
-        Binding("a", "add_new", "Add person"),
-        Binding("e", "add_existing", "Add existing"),
-        Binding("r", "rename", "Rename"),
-        Binding("delete", "remove", "Remove"),
-        Binding("s", "start", "Start session"),
-        Binding("escape", "app.pop_screen", "Back"),
+    BINDINGS = [  # the key line under the buttons names them with these words
+        Binding("s", "start", "Session", tooltip="start today's session (or go back to it while it is not finished)"),
+        Binding("a", "add_new", "Add", tooltip="add a new person (makes a profile on this computer)"),
+        Binding("e", "add_existing", "Existing", tooltip="add someone who already has a profile here"),
+        Binding("r", "rename", "Rename", tooltip="rename the highlighted person (to fix a typo)"),
+        Binding("delete", "remove", "Remove",
+                tooltip="take the highlighted person off the roster (their profile and progress stay)"),
+        Binding("escape", "app.pop_screen", "Back", tooltip="back to the groups"),
     ]
+    KEY_HELP = KeyHelp("A family group", BINDINGS, after=(
+        Other("enter", "open the highlighted session, if it is not finished"),
+    ), last=("app.pop_screen",),
+        note="Only the names you type here are shown in group mode, so a first name is enough.")
+    HELP = KEY_HELP.markdown()
 
     def __init__(self, group_id: str) -> None:
         super().__init__()
@@ -65,8 +66,7 @@ class RosterScreen(CourseScreen[None]):
                 yield Button("Add person", id="add")
                 yield Button("Add existing", id="existing")
                 yield Button("Back", id="back")
-            yield Static("S session \u00b7 A add \u00b7 E existing \u00b7 R rename \u00b7 Del remove \u00b7 ? help "
-                         "\u00b7 Esc back", classes="muted key-hint")
+            yield Static(key_line([*self.BINDINGS, *actions_of(type(self.app), "help")]), classes="muted key-hint")
         yield CrisisLine()
 
     def on_mount(self) -> None:

@@ -19,7 +19,7 @@ from course.services.kiosk import KioskCounters
 from course.services.staff import KIOSK, StaffGate
 from course.ui.app import CourseApp
 from course.ui.kiosk.controller import SORRY, Kiosk
-from course.ui.kiosk.keys import FINISH_KEY, GENERAL_HELP, STAFF_KEY
+from course.ui.kiosk.keys import FINISH_KEY, STAFF_KEY, everywhere
 from course.ui.kiosk.log import KioskLog
 
 if TYPE_CHECKING:
@@ -31,10 +31,11 @@ class KioskApp(CourseApp):
     kiosk's ``serve`` writes it to the kiosk log, never to the screen). ``sorry`` greets the next guest after one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(FINISH_KEY, "finish_visit", "Finish", priority=True),
+        Binding(FINISH_KEY, "finish_visit", "Finish", priority=True,
+                tooltip="finish. Everything you did here is cleared and the start screen comes back"),
         Binding(STAFF_KEY, "staff", show=False, priority=True),
     ]
-    general_help = GENERAL_HELP
+    general_help = everywhere([*CourseApp.BINDINGS, *BINDINGS]).markdown()
     quits_on_signals = False  # the kiosk handles signals itself (course.ui.kiosk.signals)
 
     def __init__(self, course: Course, store: Store, settings: Settings, data_dir: Path, idle_timeout: float, *,

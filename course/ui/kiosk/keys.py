@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from textual.binding import BindingType
+
+from course.ui.keys import KeyHelp, Other, bindings_of
+
 FINISH_KEY = "f10"  # ends the visit at once: everything the guest did is wiped, the start screen returns
 STAFF_KEY = "ctrl+o"  # "O" for operator: asks for the staff PIN; the right PIN closes the kiosk
 
@@ -19,16 +25,19 @@ ALLOWED_APP_ACTIONS = frozenset({
 
 KIOSK_ONLY_ACTIONS = frozenset({"staff", "finish_visit"})
 
-GENERAL_HELP = f"""\
-**Everywhere**
+# The kiosk's own words for the keys that work everywhere (see course.ui.keys); its app's bindings give the rest.
+EVERYWHERE_SAYS = {"crisis": "crisis help (phone numbers)", "help": "this help"}
+EVERYWHERE = (
+    Other("tab,shift+tab", "move between buttons", join="and"),
+    Other("enter", "press the highlighted button"),
+    Other("escape", "go back to the list of lessons"),
+)
+NOTHING_KEPT = ("Nothing you do here is kept: no name, no answers. If you walk away, the screen clears itself after "
+                "a few minutes.")
 
-- **F2** or **!**: crisis help (phone numbers)
-- **?**: this help
-- **Tab** and **Shift+Tab**: move between buttons
-- **Enter**: press the highlighted button
-- **Escape**: go back to the list of lessons
-- **{FINISH_KEY.upper()}**: finish. Everything you did here is cleared and the start screen comes back
 
-Nothing you do here is kept: no name, no answers. If you walk away, the screen clears itself after a few
-minutes.
-"""
+def everywhere(bindings: Sequence[BindingType]) -> KeyHelp:
+    """The "Everywhere" part of the kiosk's help, from its app's ``bindings``: only the actions a kiosk allows."""
+    refused = {binding.action for binding in bindings_of(bindings)} - ALLOWED_APP_ACTIONS
+    return KeyHelp("Everywhere", bindings, after=EVERYWHERE, says=EVERYWHERE_SAYS, leave_out=refused,
+                   last=("finish_visit",), note=NOTHING_KEPT)

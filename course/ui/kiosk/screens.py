@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, OptionList, Static
 
 from course.content.model import Lesson, Unavailable
 from course.pin_wait import Refusal
+from course.ui.keys import KeyHelp, Other
 from course.ui.kiosk.keys import FINISH_KEY
 from course.ui.screen import CourseModal, CourseScreen
 from course.ui.screens.course_map import CourseMapScreen
@@ -116,9 +117,13 @@ class KioskMapScreen(CourseMapScreen):
     """The short lessons and their quizzes, for a guest. No progress page, no settings, no profiles."""
 
     CSS_PATH = [SCREENS_DIR / "course_map.tcss", "kiosk_map.tcss"]
-    HELP = ("**Short lessons**\n\n- **C**: start the next lesson\n- **Up/Down**, **Enter**: open a lesson\n"
-            f"- **Q**: take the quiz of the highlighted lesson\n- **{FINISH}**: finish and clear everything")
     REFUSED = frozenset({"progress", "settings", "leave"})
+    KEY_HELP = KeyHelp("Short lessons", CourseMapScreen.BINDINGS, leave_out=REFUSED, says={
+        "continue": "start the next lesson",
+        "quiz": "take the quiz of the highlighted lesson",
+    }, before=(Other("up,down,enter", "open a lesson", join="and"),),
+        after=(Other(FINISH_KEY, "finish and clear everything"),))
+    HELP = KEY_HELP.markdown()
 
     def __init__(self, visits: Visits) -> None:
         super().__init__()
@@ -214,7 +219,9 @@ class StaffPinScreen(FormDialog[bool]):
     CSS_PATH = "kiosk_dialogs.tcss"
     OK_BUTTON = "staff-ok"
     CANCELLED = False
-    HELP = "**Staff**\n\nType the staff PIN and press Enter to close the kiosk. Escape goes back."
+    KEY_HELP = KeyHelp("Staff", FormDialog.BINDINGS, says={"cancel": "go back (the kiosk keeps running)"},
+                       intro="Type the staff PIN and press **Enter** to close the kiosk.")
+    HELP = KEY_HELP.markdown()
 
     def __init__(self, check: Callable[[str], Refusal | None]) -> None:
         super().__init__()

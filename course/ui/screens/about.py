@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from course.content.texts import about_text
+from course.ui.keys import KeyHelp, Other
 from course.ui.navigation import leave
 from course.ui.screen import CourseScreen
 from course.ui.widgets.button import Button
@@ -20,8 +21,10 @@ class AboutScreen(CourseScreen[None]):
     """The text scrolls on its own, from its top; the button, the crisis line and the key bar stay in view."""
 
     CSS_PATH = "about.tcss"
-    HELP = "**About this course**\n\n- **Up/Down**, **Page Up/Down**, **Home/End**: scroll\n- **Escape**: back"
-    BINDINGS = [Binding("escape", "leave", "Back")]
+    BINDINGS = [Binding("escape", "leave", "Back", tooltip="back")]
+    KEY_HELP = KeyHelp("About this course", BINDINGS,
+                       before=(Other("up,down,pageup,pagedown,home,end", "scroll"),))
+    HELP = KEY_HELP.markdown()
     AUTO_FOCUS = "#about-page"  # the text, so the arrow keys scroll it
 
     def compose(self) -> ComposeResult:

@@ -17,6 +17,7 @@ from textual.widgets import Input, Label, Static
 from course import cards
 from course.services import StoreError
 from course.ui.deferred import after_refresh
+from course.ui.keys import KeyHelp, Other
 from course.ui.navigation import leave
 from course.ui.screen import CourseScreen
 from course.ui.widgets.button import Button
@@ -52,17 +53,21 @@ def folder_beside_record(record_path: str) -> Path:
     return path.parent / name
 
 
+CHOOSE_CARDS = "your journal answers or blank cards (at home)"
+
+
 class CardsScreen(CourseScreen[None]):
     CSS_PATH = "cards.tcss"
-    HELP = ("**Cards to print**\n\n- **1** or **2**: your journal answers or blank cards (at home)\n"
-            "- Then **Save cards**, or **Enter** in the folder box\n"
-            "- Open **all-cards.html** in a web browser and print it: each card prints on one page\n"
-            "- **Escape**: back")
     BINDINGS = [
-        Binding("escape", "leave", "Back"),
-        Binding("1", "choose(1)", "Journal answers", show=False),
-        Binding("2", "choose(2)", "Blank cards", show=False),
+        Binding("escape", "leave", "Back", tooltip="back"),
+        Binding("1", "choose(1)", "Journal answers", show=False, tooltip=CHOOSE_CARDS),
+        Binding("2", "choose(2)", "Blank cards", show=False, tooltip=CHOOSE_CARDS),
     ]
+    KEY_HELP = KeyHelp("Cards to print", BINDINGS, after=(
+        Other("", "Then **Save cards**, or **Enter** in the folder box"),
+        Other("", "Open **all-cards.html** in a web browser and print it: each card prints on one page"),
+    ), last=("leave",))
+    HELP = KEY_HELP.markdown()
 
     def __init__(self, folder: Path, *, personal: bool) -> None:
         """``personal``: offer to fill the cards from the learner's journal (home); otherwise blank handouts."""

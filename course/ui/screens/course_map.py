@@ -18,6 +18,7 @@ from course.progress import continue_label, next_lesson, score_text, state_of, s
 from course.services import StoreError
 from course.ui import console
 from course.ui.deferred import after_refresh
+from course.ui.keys import KeyHelp, Other
 from course.ui.literal import literal
 from course.ui.navigation import on_top, push
 from course.ui.screen import CourseScreen
@@ -31,17 +32,18 @@ NBSP = "\u00a0"  # a list option trims leading spaces; these indent its second l
 
 class CourseMapScreen(CourseScreen[None]):
     CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = "course_map.tcss"  # (a kiosk adds its own)
-    HELP = ("**Course map**\n\n- **Up/Down**, **Home/End**, **Page Up/Down**: move through the lessons\n"
-            "- **Enter**: open the highlighted lesson\n- **C**: continue where you left off\n"
-            "- **Q**: take (or carry on with) the quiz of the highlighted lesson\n"
-            "- **P**: my progress, journal and record\n- **S**: settings\n- **Escape**: back to the list of profiles")
     BINDINGS = [
-        Binding("c", "continue", "Continue"),
-        Binding("q", "quiz", "Quiz"),
-        Binding("p", "progress", "Progress"),
-        Binding("s", "settings", "Settings"),
-        Binding("escape", "leave", "Profiles"),
+        Binding("c", "continue", "Continue", tooltip="continue where you left off"),
+        Binding("q", "quiz", "Quiz", tooltip="take (or carry on with) the highlighted lesson's quiz"),
+        Binding("p", "progress", "Progress", tooltip="my progress, journal, record and cards to print"),
+        Binding("s", "settings", "Settings", tooltip="settings (how the course looks, delete my data)"),
+        Binding("escape", "leave", "Profiles", tooltip="back to the list of profiles"),
     ]
+    KEY_HELP = KeyHelp("Course map", BINDINGS, before=(
+        Other("up,down,home,end,pageup,pagedown", "move through the lessons"),
+        Other("enter", "open the highlighted lesson"),
+    ))
+    HELP = KEY_HELP.markdown()
 
     _upcoming: Lesson | None = None
 

@@ -16,6 +16,7 @@ from course.ui.screen import CourseModal
 from course.ui.widgets.button import Button
 
 MAX_NAME = 40
+CANCEL = "close this and change nothing"
 ResultType = TypeVar("ResultType")
 
 
@@ -48,7 +49,7 @@ def name_problem(name: str, taken: Collection[str] = ()) -> str | None:
 class ConfirmDialog(CourseModal[bool]):
     AUTO_FOCUS = ".first-focus"  # the first button in the row: focused when shown (no query a quick close breaks)
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
+        Binding("escape", "cancel", "Cancel", tooltip=CANCEL),
         Binding("left", "app.focus_previous", show=False),  # the arrows move between the two buttons, as Tab does
         Binding("right", "app.focus_next", show=False),
     ]
@@ -84,7 +85,7 @@ class FormDialog(CourseModal[ResultType]):
     a message handler in every class of the hierarchy, so they do not define these handlers again.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip=CANCEL)]
     OK_BUTTON = "ok"
     CANCELLED: Any = None
 

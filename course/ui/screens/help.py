@@ -15,19 +15,6 @@ from course.ui.widgets.button import Button
 from course.ui.widgets.prose import Prose
 from course.ui.widgets.scroll_keys import SCROLL_BINDINGS, ScrollKeys
 
-GENERAL_HELP = """\
-**Everywhere**
-
-- **F2** or **!**: crisis help (phone numbers); on a Mac, F2 may need the fn key
-- **?**: this help
-- **Tab** and **Shift+Tab**: move between buttons and boxes
-- **Enter**: press the highlighted button
-- **Escape**: go back
-- **Ctrl+Q**: quit (your progress is already saved)
-
-You can also click anything with the mouse.
-"""
-
 
 class TextDialog(ScrollKeys, ModalScreen[None]):
     """A page of Markdown with a title and a Close button; Escape closes it too.
@@ -36,7 +23,7 @@ class TextDialog(ScrollKeys, ModalScreen[None]):
     the Close button, so the first lines (911 and 988 in crisis help) show on the smallest window.
     """
 
-    BINDINGS = [Binding("escape", "close", "Close"), *SCROLL_BINDINGS]
+    BINDINGS = [Binding("escape", "close", "Close", tooltip="close this page"), *SCROLL_BINDINGS]
     SCROLL_AREA = ".dialog-text"
 
     def __init__(self, title: str, text: str, dialog_id: str) -> None:
@@ -63,10 +50,10 @@ class TextDialog(ScrollKeys, ModalScreen[None]):
 
 
 class HelpScreen(TextDialog):
-    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close", tooltip="close the help")]
 
-    def __init__(self, screen_help: str = "", general: str = GENERAL_HELP) -> None:
-        # ``general``: the keys that work everywhere (kiosk mode has its own)
+    def __init__(self, screen_help: str = "", general: str = "") -> None:
+        # ``general``: the keys that work everywhere, as the app's mode has them (its ``general_help``)
         super().__init__("Help", (screen_help + "\n\n" if screen_help else "") + general, "help-dialog")
 
 

@@ -33,6 +33,7 @@ from course.progress import (
     totals_text,
 )
 from course.services import JournalEntry, LessonState, StoreError
+from course.ui.keys import KeyHelp, Other
 from course.ui.literal import literal, visible
 from course.ui.navigation import leave, push
 from course.ui.screen import CourseScreen
@@ -44,10 +45,12 @@ from course.ui.widgets.footer import KeyFooter
 
 class ProgressScreen(CourseScreen[None]):
     CSS_PATH = "progress.tcss"
-    HELP = ("**My progress**\n\n- **Left/Right** on the tabs: switch between Summary, Journal and Record\n"
-            "- In the journal: choose an entry, change the text, then **Save changes**\n"
-            "- **Escape**: back to the course map")
-    BINDINGS = [Binding("escape", "leave", "Course map")]
+    BINDINGS = [Binding("escape", "leave", "Course map", tooltip="back to the course map")]
+    KEY_HELP = KeyHelp("My progress", BINDINGS, before=(
+        Other("left,right", "on the tabs, switch between Summary, Journal and Record"),
+        Other("", "In the journal: choose an entry, change the text, then **Save changes**"),
+    ))
+    HELP = KEY_HELP.markdown()
     _current: JournalEntry | None = None  # the journal entry being read or changed
 
     def compose(self) -> ComposeResult:

@@ -14,6 +14,7 @@ from course.content.model import Lesson, Question
 from course.grading import Attempt, Outcome
 from course.services import StoreError
 from course.ui.deferred import after_refresh
+from course.ui.keys import KeyHelp, Other, scrolling
 from course.ui.navigation import leave, replace
 from course.ui.screen import CourseScreen
 from course.ui.widgets.button import Button
@@ -93,24 +94,30 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+NEXT_QUESTION = "the next question, once the answer is checked"
+
+
 class QuizScreen(CourseScreen[None]):
     CSS_PATH = "quiz.tcss"
-    HELP = ("**Quiz**\n\n- **Up/Down**: move between answers\n- **Space** or **Enter**: choose an answer (it is not "
-            "checked yet)\n- **1** to **9**: choose an answer by its number\n- **C**: check the answer\n"
-            "- After checking, **N** or **Enter**: the next question\n"
-            "- **Escape**: back to the course map. Your answers so far are saved: take the quiz again to carry on "
-            "where you stopped")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "check", "Check answer"),
-        Binding("n", "advance", "Next question"),
-        Binding("enter,c", "advance", show=False),
-        Binding("escape", "leave", "Course map"),
-        Binding("up", "scroll(-1)", show=False),
+        *(Binding(str(n), f"choose({n})", show=False, tooltip="choose an answer by its number")
+          for n in range(1, 10)),
+        Binding("c", "check", "Check answer", tooltip="check the answer"),
+        Binding("n", "advance", "Next question", tooltip=NEXT_QUESTION),
+        Binding("enter", "advance", show=False, tooltip=NEXT_QUESTION),
+        Binding("c", "advance", show=False),  # C again, once the answer is checked, moves on too
+        Binding("up", "scroll(-1)", show=False),  # (the answers take Up and Down while they have the focus)
         Binding("down", "scroll(1)", show=False),
-        Binding("pageup", "scroll(-10)", show=False),
-        Binding("pagedown", "scroll(10)", show=False),
-        *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)),
+        Binding("pageup", "scroll(-10)", show=False, tooltip="scroll a question that is longer than the window"),
+        Binding("pagedown", "scroll(10)", show=False, tooltip="scroll a question that is longer than the window"),
+        Binding("escape", "leave", "Course map",
+                tooltip="back to the course map; your answers are kept, and the quiz carries on where you stopped"),
     ]
+    KEY_HELP = KeyHelp("Quiz", BINDINGS, before=(
+        Other("up,down", "move between the answers"),
+        Other("space,enter", "choose an answer (it is not checked yet)"),
+    ))
+    HELP = KEY_HELP.markdown()
 
     def __init__(self, lesson: Lesson, attempt: Attempt | None = None, *, resumed: bool = False) -> None:
         """``attempt``: the attempt to carry on with (see ``begin_quiz``), at its first unanswered question."""
@@ -260,15 +267,16 @@ class QuizScreen(CourseScreen[None]):
 
 class QuizResultScreen(ScrollKeys, Screen[None]):
     CSS_PATH = "quiz.tcss"
-    HELP = ("**Quiz result**\n\n- **R**: review what I missed (each missed question, your answer, the right one "
-            "and why)\n- **Up/Down**, **Page Up/Down**, **Home/End**: scroll the review\n"
-            "- **T**: try the questions I missed again\n- **Escape**: back to the course map")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "review", "Review missed"),
-        Binding("t", "retry", "Retry missed"),
-        Binding("escape", "leave", "Course map"),
+        Binding("r", "review", "Review missed",
+                tooltip="review what you missed (each question, your answer, the right one and why)"),
+        Binding("t", "retry", "Retry missed", tooltip="try the questions you missed again"),
+        Binding("escape", "leave", "Course map", tooltip="back to the course map"),
         *SCROLL_BINDINGS,
     ]
+    KEY_HELP = KeyHelp("Quiz result", BINDINGS, says=scrolling("scroll the review"),
+                       last=("leave",))
+    HELP = KEY_HELP.markdown()
     SCROLL_AREA = "#result-page"
 
     def __init__(self, lesson: Lesson, attempt: Attempt) -> None:

@@ -15,6 +15,7 @@ from textual.widgets import Static, TextArea
 from course.content.model import Lesson, Reflection, Step
 from course.services import StoreError
 from course.ui.deferred import after_refresh
+from course.ui.keys import KeyHelp, Other
 from course.ui.navigation import leave, on_top, push
 from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog
@@ -73,25 +74,30 @@ class ReflectionBox(Vertical):
         return boxes.first().text if boxes else self.saved_text
 
 
+BACK_TO_TEXT = "back from the journal box to the lesson text"
+
+
 class ReaderScreen(CourseScreen[None]):
     CSS_PATH = "reader.tcss"
-    HELP = ("**Reading a lesson**\n\n- **Right**, **N** or **Enter**: the rest of a long step, then the next step\n"
-            "- **Left** or **P**: previous step\n"
-            "- **Up/Down**, **Page Up/Down**, **Home/End**: scroll a long step\n"
-            "- **Tab**: write in the step's journal box (when it has one); **Tab** again or **Escape**: back to the "
-            "lesson text. In the box, every key types; what you write is saved as you type\n"
-            "- **Escape**: back to the course map (your place is kept)")
     BINDINGS = [
         # N and P first: the footer shows an action's first key, and once the page has focus its own (unshown)
         # Left and Right bindings hide those keys from the footer (pressing them still turns the page).
-        Binding("n,right,enter", "next", "Next"),
-        Binding("p,left", "back", "Back"),
-        Binding("tab", "next_box", "Write in journal"),
-        Binding("tab", "next_box_from_box", show=False),  # the same move, not offered again inside a box
+        Binding("n,right,enter", "next", "Next",
+                tooltip="the rest of a long step, then the next step"),
+        Binding("p,left", "back", "Back", tooltip="previous step"),
+        Binding("tab", "next_box", "Write in journal",
+                tooltip="write in the step's journal box (when it has one). In the box every key types, and what "
+                        "you write is saved as you type"),
+        # the same move, not offered again inside a box
+        Binding("tab", "next_box_from_box", show=False, tooltip=BACK_TO_TEXT),
         Binding("shift+tab", "previous_box", show=False),
-        Binding("escape", "to_page", "Back to the text"),
-        Binding("escape", "leave", "Course map"),
+        Binding("escape", "to_page", "Back to the text", tooltip=BACK_TO_TEXT),
+        Binding("escape", "leave", "Course map", tooltip="back to the course map (your place is kept)"),
     ]
+    KEY_HELP = KeyHelp("Reading a lesson", BINDINGS, before=(
+        Other("up,down,pageup,pagedown,home,end", "scroll a long step"),
+    ), last=("leave",))
+    HELP = KEY_HELP.markdown()
 
     def __init__(self, lesson: Lesson, *, ahead: bool = False) -> None:
         """``ahead``: made before it is needed (see course.ui.readers.ReaderPool); shows nothing until ``open()``."""
