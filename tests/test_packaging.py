@@ -19,13 +19,19 @@ def test_wheel_contains_lessons_and_quizzes(tmp_path: Path) -> None:
                     str(src)], check=True, capture_output=True)
     wheel = next((tmp_path / "dist").glob("*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
+
+    def shipped(folder: str) -> list[str]:
+        """The files the wheel holds in one folder of the built-in content, not in its subfolders."""
+        prefix = f"course/_content/{folder}/"
+        return sorted(n[len(prefix):] for n in names if n.startswith(prefix) and "/" not in n[len(prefix):])
+
     lessons = sorted(p.name for p in (ROOT / "lessons").glob("*.md"))
     quizzes = sorted(p.name for p in (ROOT / "quizzes").glob("*.md"))
-    assert lessons and quizzes
-    assert sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("course/_content/lessons/")) == lessons
-    assert sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("course/_content/quizzes/")) == quizzes
     cards = sorted(p.name for p in (ROOT / "cards").glob("*.md"))
-    assert len(cards) == 5
-    assert sorted(n.rsplit("/", 1)[1] for n in names if n.startswith("course/_content/cards/")) == cards
-    assert "course/content/texts/crisis.md" in names
+    assert lessons and quizzes and len(cards) == 5
+    assert shipped("lessons") == lessons and shipped("quizzes") == quizzes and shipped("cards") == cards
+    # the Spanish course: one file per English file, in the es folders
+    assert shipped("lessons/es") == lessons and shipped("quizzes/es") == quizzes and shipped("cards/es") == cards
+    for name in ("crisis.md", "about.md"):
+        assert f"course/content/texts/{name}" in names and f"course/content/texts/es/{name}" in names
     assert any(n.endswith(".tcss") for n in names)
