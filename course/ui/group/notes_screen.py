@@ -6,7 +6,6 @@ presenting app rewrites on every move, a few times a second.
 
 from __future__ import annotations
 
-import re
 import time
 
 from textual.app import ComposeResult
@@ -14,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Markdown, Static
 
+from course.content.languages import without_explanation_label
 from course.content.model import Lesson
 from course.group.notes import discussion_questions, group_minutes, suggested_minutes
 from course.group.phones import answered_text
@@ -81,12 +81,9 @@ def quiz_notes(lesson: Lesson, shown: Shown) -> str:
 
 
 def _without_heading(explanation: str) -> str:
-    """An explanation written as "Why it matters: ..." without those words (they are the heading above it)."""
-    found = re.match(r"\s*why it matters\s*[:.\u2013\u2014-]\s*", explanation, flags=re.IGNORECASE)
-    if not found:
-        return explanation
-    rest = explanation[found.end():]
-    return rest[:1].upper() + rest[1:]
+    """An explanation written as "Why it matters: ..." (or "Por qué importa: ...") without those words (they are
+    the heading above it)."""
+    return without_explanation_label(explanation)
 
 
 class NotesScreen(CourseScreen[None]):
