@@ -19,7 +19,7 @@ def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str
 def test_validate_shipped_course_exits_zero_from_elsewhere(tmp_path: Path) -> None:
     result = _run("validate", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert " checked: 0 errors" in result.stdout.splitlines()[-1]
+    assert " checked, in English and Spanish: 0 errors" in result.stdout.splitlines()[-1]
 
 
 def test_validate_errors_exit_one_and_no_traceback(tmp_path: Path) -> None:
