@@ -63,9 +63,9 @@ WORDS = {
         all_title="Family Course cards",
     ),
     "es": CardWords(
-        footer="Family Course: educación, no tratamiento. ¿Peligro inmediato? Llame al 911. ¿En crisis? Llame, envíe "
-               "un texto o chatee al 988 (en español, marque 2).",
-        shortened="(Se acortó para que quepa en la tarjeta. El resto está en su diario.)",
+        footer="Family Course: educación, no tratamiento. ¿Peligro ahora? Llame al 911. ¿Crisis? Llame, envíe un texto "
+               "o chatee al 988.",
+        shortened="(Recortado para que quepa. El resto está en su diario.)",
         card_title="Tarjeta de Family Course: {title}",
         all_title="Tarjetas de Family Course",
     ),
@@ -263,9 +263,11 @@ def journal_answers(card: Card, entries: Iterable[JournalEntry], lessons: Iterab
     return answers
 
 
-# Widths of letters in ems, as in Arial and Liberation Sans, rounded up; any other character counts as 1 em.
-_WIDTHS = {**dict.fromkeys(" fijlrtI.,;:'!|()[]-/\"", 0.34), **dict.fromkeys("abcdeghknopqsuvxyz0123456789", 0.56),
-           **dict.fromkeys("ABCDEFGHJKLNOPQRSTUVXYZ&?$#%", 0.73), **dict.fromkeys("mwMW@", 0.95)}
+# Widths of letters in ems, as in Arial and Liberation Sans, rounded up (an accented letter as its plain one);
+# any other character counts as 1 em.
+_WIDTHS = {**dict.fromkeys(" fijlrtI.,;:'!|()[]-/\"íÍ¡", 0.34),
+           **dict.fromkeys("abcdeghknopqsuvxyz0123456789áéóúüñ", 0.56),
+           **dict.fromkeys("ABCDEFGHJKLNOPQRSTUVXYZ&?$#%ÁÉÓÚÜÑ¿", 0.73), **dict.fromkeys("mwMW@", 0.95)}
 
 
 def _ems(text: str) -> float:
