@@ -2,10 +2,13 @@
 
     python benchmarks/bench_validate.py           # 7 runs of each, medians
     python benchmarks/bench_validate.py --quick   # 1 run of each, to check the script runs
-    python benchmarks/bench_validate.py --check   # 3 runs of each, goal at most 1 s more (twice the budget)
+    python benchmarks/bench_validate.py --check   # 3 runs of each, goal at most 1.3 s more (twice the budget)
 
 Whole processes, started alternately, with bytecode caching on (as in an installed copy; see bench_startup.py).
-Goal: the median of validate is at most 0.5 s more than the median of the bare import.
+Goal: the median of validate is at most 0.65 s more than the median of the bare import. Validate reads the course
+in each of its languages, English and Spanish, and checks each translation against its English file; the goal was
+0.5 s when the course was English only, and reading the Spanish files added about 0.12 s of processor time
+(309 ms to 429 ms a run, user and system, medians of 7 on the development machine).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pathlib import Path
 from bench_startup import bytecode_env
 from common import looseness, machine, median, result, size_options
 
-GOAL_EXTRA = 0.5
+GOAL_EXTRA = 0.65
 
 
 def once(cmd: list[str], env: dict[str, str]) -> float:
