@@ -113,16 +113,19 @@ def check(dirs: Sequence[ContentDir] | None = None,
     languages = [language for language in LANGUAGES
                  if language == DEFAULT_LANGUAGE or any(language in d.translations() for d in dirs)]
     courses = {language: load_course(every, language) for language in languages}
+    # An English file read for another language (it has no translation yet) is checked in English only: in another
+    # language its findings would be the same, or name the other language's files for the same clash.
+    english = {display for content in every for kind in KINDS for _, display in content.files(kind)}
     found: list[Diagnostic] = []
     for language, course in courses.items():
-        found.extend(course.diagnostics)
+        found.extend(d for d in course.diagnostics if language == DEFAULT_LANGUAGE or d.path not in english)
         for lesson in course.lessons:
             if lesson.language == language:  # a lesson read in English for another language is checked once
                 found.extend(standards(lesson))
         if language != DEFAULT_LANGUAGE:
             found.extend(translation_findings(every, courses[DEFAULT_LANGUAGE], course))
     found.extend(_unread_folders(every))
-    found = list(dict.fromkeys(found))  # an English file read again for another language is reported once
+    found = list(dict.fromkeys(found))  # a finding about a folder, met in every language, is reported once
     if context:
         mine = _files(dirs)
         found = [d for d in found if d.path in mine]

@@ -326,3 +326,16 @@ def test_validate_in_a_clean_process_has_no_traceback_for_a_broken_pair(tmp_path
     result = subprocess.run([sys.executable, "-m", "course", "validate", "--grades", str(root)],
                             capture_output=True, text=True)
     assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
+
+
+def test_an_english_clinic_lesson_is_reported_once_when_the_course_is_checked_in_two_languages(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Read in English for the Spanish course too, a clinic's untranslated lesson is not reported twice (here its
+    order, which a built-in lesson uses in both languages)."""
+    clinic = make_content(tmp_path / "clinic", LESSON.replace("order: 1", "order: 3"))
+    main(["--content", str(clinic), "validate"])
+    output = capsys.readouterr().out
+    rows = _rows(output, clinic, L)
+    assert [m for _, _, m in rows if m.startswith("order 3 is also used by")] == [
+        m for _, _, m in rows if m.startswith("order 3 is also used by") and "/lessons/es/" not in m]
+    assert len([m for _, _, m in rows if m.startswith("order 3")]) == 1, output
