@@ -242,10 +242,12 @@ async def measure(args: argparse.Namespace, data_dir: Path, folders: list[Path])
     try:
         for server in servers:
             server.wait_ready()
+            print(f"  {server.name} ready at {server.url}", file=sys.stderr, flush=True)
         times: dict[tuple[str, int], list[float]] = {}
         for arrivals, rounds in plan:
             for _ in range(rounds):
                 for server in servers:
+                    print(f"  {server.name}: {arrivals} at once", file=sys.stderr, flush=True)
                     got, _ = await round_of(server, arrivals)
                     times.setdefault((server.name, arrivals), []).extend(got)
         largest = plan[-1][0]

@@ -30,7 +30,7 @@ def add_console_option(parser: argparse.ArgumentParser, *, suppress: bool = True
 
 # Modules that add a subcommand: each has ``register(commands, parent)`` and ``run(args) -> int``.
 COMMAND_MODULES: list[str] = ["course.commands.group", "course.commands.report", "course.commands.kiosk",
-                              "course.commands.staff_pin", "course.commands.cards"]
+                              "course.commands.staff_pin", "course.commands.cards", "course.web.commands"]
 
 
 def _command_modules() -> list:

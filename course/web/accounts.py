@@ -154,6 +154,11 @@ class Accounts:
         """Every account, in the order they were made."""
         return [self._account(entry) for entry in self._read()]
 
+    def waits(self) -> list[tuple[Account, float]]:
+        """Every account, with the seconds before a password may be tried again (0: now)."""
+        now = pins.clock()
+        return [(self._account(entry), _wait(entry, now)) for entry in self._read()]
+
     def find(self, name: str) -> Account | None:
         entry = _by_key(self._read(), name_key(name))
         return None if entry is None else self._account(entry)

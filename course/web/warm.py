@@ -56,6 +56,9 @@ WARM_MODULES = (
     "course.record",
     "course.cards",
     "textual.drivers.web_driver",
+    "textual.layouts.horizontal",
+    "textual.layouts.stream",
+    "filelock",  # the store imports it (and sqlite3 with it) when something is first saved
 )
 WARM_WIDGETS = ("Markdown", "MarkdownViewer", "Input", "TextArea", "Static", "Label")
 
@@ -239,6 +242,42 @@ def warm_up(content: Sequence[str]) -> Any:
     return load_course([ContentDir.shipped(), *(ContentDir.of(d) for d in content)])
 
 
+def rehearse(course: Any, settings: Any) -> None:
+    """Run the app once, headless, to its first screen and the course map, on a scratch folder, so that what
+    every session's first screens need (functions run once, caches filled, modules imported on first use) is
+    done here, once, and shared by the forks. A rehearsal that fails only costs that saving."""
+    import asyncio
+    import tempfile
+    import threading
+
+    from course.learner import StoredLearner
+    from course.store import Store
+    from course.ui.screens.course_map import CourseMapScreen
+    from course.ui.web.app import WebApp
+
+    try:
+        with tempfile.TemporaryDirectory(prefix="family-course-rehearsal-") as scratch:
+            store = Store(Path(scratch))
+            try:
+                app = WebApp(course, store, settings)
+
+                async def run() -> None:
+                    async with app.run_test(size=(80, 24)) as pilot:
+                        await pilot.pause()
+                        app.learner = StoredLearner(store, store.create_profile("Rehearsal"), "Rehearsal")
+                        await app.push_screen(CourseMapScreen())
+                        await pilot.pause()
+
+                asyncio.run(run())
+            finally:
+                store.close()
+    except Exception as error:  # pragma: no cover - sessions work without it
+        print(f"family-course: the warm parent's rehearsal failed ({error}); sessions start without it",
+              file=sys.stderr)
+    if threading.active_count() != 1:  # pragma: no cover - a fork copies no thread, only its half-done state
+        raise RuntimeError("the rehearsal left a thread running; the warm parent cannot fork safely")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m course.web.warm")
     parser.add_argument("--control-fd", type=int, required=True)
@@ -254,6 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     course = warm_up(args.content)
     settings = replace(load_settings(args.settings_dir), problems=())  # the server reports them
+    rehearse(course, settings)
     gc.collect()
     gc.freeze()  # what is here now lives as long as every session: no collection in any of them walks it
     return WarmParent(control, args.folders, course, settings).serve()

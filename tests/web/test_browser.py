@@ -52,6 +52,9 @@ class Browser:
         for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                          f"--window-size={size[0]},{size[1]}"):
             options.add_argument(argument)
+        if size == PHONE:  # a desktop window cannot be made as narrow as a phone: Chrome's own phone emulation
+            options.add_experimental_option("mobileEmulation", {
+                "deviceMetrics": {"width": size[0], "height": size[1], "pixelRatio": 1.0}})
         options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
                                                   "download.prompt_for_download": False})
         options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
