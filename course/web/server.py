@@ -252,7 +252,8 @@ class CourseServer:
         if self.options.public_url:
             return {urlsplit(self.options.public_url).netloc}
         port = self.port(request)
-        names = {*LOOPBACK_NAMES, self.options.host}
+        host = self.options.host
+        names = {*LOOPBACK_NAMES, f"[{host}]" if ":" in host else host}
         return {f"{name}:{port}" for name in names} | ({*names} if port == 80 else set())
 
     def allowed_origins(self, request: web.Request) -> set[str]:
@@ -541,6 +542,18 @@ class CourseServer:
         return response
 
     # -- limits over time ------------------------------------------------------------------------------------------
+    def removed_accounts_terminals(self, exclude: list[Terminal]) -> list[Terminal]:
+        """The open sessions of accounts that have been removed since they opened (``account remove``)."""
+        live = [t for t in self.terminals if not t.stopping and t not in exclude]
+        if not live:
+            return []
+        try:
+            ids = {account.id for account in self.accounts.all()}
+        except AccountError as error:
+            log.error("%s", error)
+            return []
+        return [t for t in live if t.owner.account.id not in ids]
+
     async def watch(self) -> None:
         every = max(0.5, min(10.0, self.options.idle_timeout / 10))
         while True:
@@ -552,6 +565,7 @@ class CourseServer:
         have ended. Returns the sessions being ended."""
         now = self.clock()
         idle = [t for t in self.terminals if not t.stopping and now - t.last_input > self.options.idle_timeout]
+        idle += self.removed_accounts_terminals(exclude=idle)
         for terminal in idle:
             terminal.stopping = True
             self.later(self.end_terminal(terminal))

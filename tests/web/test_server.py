@@ -364,6 +364,18 @@ async def test_a_session_that_cannot_start_closes_the_tab(make: Make) -> None:
     await until(lambda: not server.terminals)
 
 
+async def test_a_removed_accounts_open_session_ends(make: Make, people: Accounts) -> None:
+    client, server, launcher = await make()
+    await sign_in(client, "Ana", ANA)
+    tab = await open_tab(client)
+    await first_text(tab)
+    assert server.check_idle() == []
+    people.remove("Ana")
+    assert len(server.check_idle()) == 1
+    await until(lambda: not launcher.live())
+    await tab.close()
+
+
 async def test_a_removed_account_is_signed_out(make: Make, people: Accounts) -> None:
     client, _, _ = await make()
     await sign_in(client, "Ana", ANA)
