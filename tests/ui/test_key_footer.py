@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import html
+import re
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.pilot import Pilot
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button
 
 import course.ui
+from course.store import Store
+from course.ui.kiosk.screens import AttractScreen
 from course.ui.widgets.footer import KeyFooter
+from tests.kiosk.helpers import FakeClock, kiosk_app
+from tests.ui import test_console_font as fonts
+from tests.ui.helpers import make_app
 
 APP_CSS = Path(course.ui.__file__).parent / "app.tcss"  # the key bar's real styles
 
@@ -153,3 +163,72 @@ async def test_the_key_under_the_mouse_is_highlighted_and_shows_a_hand() -> None
         await pilot.pause()
         assert footer.styles.pointer == "default"
         assert not [span for span in footer.render().spans if span.style.bgcolor == hover_colour]
+
+
+# -- on every screen of the course, at 80 columns ------------------------------------------------------------------
+def bottom_line(app: App) -> str:
+    """The screen's last line as drawn (from a screenshot): the key bar, whatever widget draws it."""
+    svg = app.export_screenshot()
+    last = app.size.height - 1
+    texts = re.findall(rf'<text[^>]*clip-path="url\(#[\w-]*line-{last}\)"[^>]*>([^<]*)</text>', svg)
+    return html.unescape("".join(texts)).replace("\xa0", " ")
+
+
+def offered(screen: Screen[object], action: str) -> bool:
+    return any(binding.action == action and binding.show for _, binding, enabled, _ in screen.active_bindings.values()
+               if enabled)
+
+
+async def crisis_and_help_on_the_bar(app: App, setup: Callable[[Pilot], Awaitable[None]]) -> list[str]:
+    """What is missing from the bottom line at 80x24 after ``setup``: crisis help always, help when it is offered."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await setup(pilot)
+        await pilot.pause(0.3)
+        screen = app.screen
+        if isinstance(screen, ModalScreen | AttractScreen):
+            # Dialogs (help, crisis help, a PIN) cover the bar and say how to close them; the kiosk's start screen
+            # has no keys but "any key", and its crisis line says F2.
+            return []
+        line = bottom_line(app)
+        missing = [] if "f2 Crisis help" in line else [f"F2 on {type(screen).__name__}: {line!r}"]
+        if offered(screen, "help") and "? Help" not in line:
+            missing.append(f"? on {type(screen).__name__}: {line!r}")
+        return missing
+
+
+@pytest.mark.parametrize("state", list(fonts.HOME))
+async def test_every_home_screen_shows_crisis_help_and_help_at_80_columns(tmp_path: Path, state: str,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", "/home/family")
+    store = Store(tmp_path / "data")
+    store.create_profile("Ana")
+    store.create_profile("Sam", pin="2468")
+    assert await crisis_and_help_on_the_bar(make_app(tmp_path, store), fonts.HOME[state]) == []
+
+
+@pytest.mark.parametrize("state", list(fonts.KIOSK))
+async def test_every_kiosk_screen_shows_crisis_help_and_help_at_80_columns(tmp_path: Path, state: str) -> None:
+    assert await crisis_and_help_on_the_bar(kiosk_app(tmp_path, clock=FakeClock()), fonts.KIOSK[state]) == []
+
+
+async def test_a_crowded_bar_keeps_crisis_help_help_and_the_ways_out() -> None:
+    """Keys that do not fit are left out from the end of the bar, never crisis help, help or the way back."""
+
+    class Crowded(Keys):
+        BINDINGS = [Binding("f2", "crisis", "Crisis help"), Binding("question_mark", "help", "Help"),
+                    *(Binding(key, f"do_{key}", f"A long description for {key}") for key in "abcdef"),
+                    Binding("escape", "leave", "Back to the map")]
+
+    class CrowdedApp(App[None]):
+        CSS_PATH = APP_CSS
+
+        def on_mount(self) -> None:
+            self.push_screen(Crowded())
+
+    app = CrowdedApp()
+    async with app.run_test(size=(80, 10)) as pilot:
+        await pilot.pause()
+        line = _line(app)
+        assert line.startswith(" f2 Crisis help  ? Help ")
+        assert "esc Back to the map" in line and "A long description for f" not in line
+        assert len(line.rstrip()) <= 80
