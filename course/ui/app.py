@@ -216,7 +216,8 @@ class CourseApp(App[int]):
         """Read the CSS of screens that are likely to be opened next, while the person is reading.
 
         Textual reads a screen's CSS when it is first shown, then parses all of the app's CSS again and restyles
-        every widget; done here, ahead of time, the first lesson or quiz opens as quickly as the rest.
+        every widget; done here, ahead of time, the first quiz opens as quickly as the rest (about 50 ms sooner,
+        docs/performance.md).
         """
         read = [self.read_css(screen) for screen in screens]  # every screen's, not only up to the first new one
         if any(read):
@@ -243,9 +244,13 @@ class CourseApp(App[int]):
         if name in themes.LABELS:
             self.theme = name
 
+    def error_words(self, error: Exception) -> str:
+        """What to tell the person about ``error`` (a problem with saved data or a file), on any screen."""
+        return str(error)
+
     def report_store_error(self, error: Exception) -> None:
         """Show a store problem as a plain message; the app keeps going."""
-        self.notify(str(error), title="Not saved", severity="error", timeout=15, markup=False)
+        self.notify(self.error_words(error), title="Not saved", severity="error", timeout=15, markup=False)
 
     # -- files to keep: the record of completion, the cards to print -------------------------------------------------
     def keep_record(self, made: Record, path: Path) -> str:

@@ -69,6 +69,27 @@ async def test_the_record_of_completion_is_a_download(web_app: tuple[WebApp, Sto
     assert not (tmp_path / "server-home").exists(), "nothing is written on the server"
 
 
+async def test_a_record_that_cannot_be_read_says_so_without_a_server_path(
+        web_app: tuple[WebApp, Store, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    app, store, pid = web_app
+    deliveries(app)
+
+    def unreadable(self: ProgressScreen) -> object:
+        raise StoreError("Your saved data (/srv/family-course/accounts/0123/profiles/x.json) is damaged.")
+
+    monkeypatch.setattr(ProgressScreen, "build_record", unreadable)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.learner = StoredLearner(store, pid, "Rosa")
+        await app.push_screen(ProgressScreen())
+        await pilot.pause()
+        app.screen.query_one(TabbedContent).active = "record-tab"
+        await pilot.pause()
+        await pilot.click("#save-record")
+        await pilot.pause()
+        status = str(app.screen.query_one("#record-status").render())
+    assert status == "Your saved data (on the server) is damaged."
+
+
 async def test_the_cards_to_print_are_a_download(web_app: tuple[WebApp, Store, str], tmp_path: Path) -> None:
     app, store, pid = web_app
     sent = deliveries(app)

@@ -127,7 +127,7 @@ class CardsScreen(CourseScreen[None]):
                          "Try another folder, such as your home folder.")
             return
         except (StoreError, cards.CardError) as error:
-            self._status(str(error))
+            self._status(self.app.error_words(error))
             return
         lines = [said]
         if answers is not None:

@@ -226,7 +226,7 @@ class ProgressScreen(CourseScreen[None]):
                           "Try another folder, such as your home folder.")
             return
         except StoreError as error:
-            status.update(str(error))
+            status.update(self.app.error_words(error))
             return
         status.update(said)
 

@@ -70,7 +70,7 @@ class WebApp(FamilyApp):
                     timeout=10, markup=False)
 
     # -- no server paths --------------------------------------------------------------------------------------------
-    def report_store_error(self, error: Exception) -> None:
+    def error_words(self, error: Exception) -> str:
         """A problem with saved data, without the server's paths (the server's log has the whole message)."""
         print(f"family-course session: {error}", file=sys.__stderr__)
-        self.notify(hide_paths(str(error)), title="Not saved", severity="error", timeout=15, markup=False)
+        return hide_paths(str(error))
