@@ -13,14 +13,14 @@ from textual.widgets import Input, Label, Static
 from course.commands.staff_pin import MAX_DIGITS, MIN_DIGITS, problem
 from course.services import StoreError
 from course.services.staff import Outcome
+from course.ui.group.screen import GroupScreen
 from course.ui.keys import KeyHelp
-from course.ui.screen import CourseScreen
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.wait_note import WaitNote
 
 
-class StaffPinScreen(CourseScreen[None]):
+class StaffPinScreen(GroupScreen[None]):
     """Asks for the staff PIN (or has one chosen when there is none), then replaces itself with ``then()``."""
 
     CSS_PATH = "access.tcss"

@@ -12,9 +12,9 @@ from textual.widgets.option_list import Option
 from course.content.model import Lesson
 from course.services import GroupSession, StoreError
 from course.ui.group.projector import closing
+from course.ui.group.screen import GroupScreen
 from course.ui.keys import KeyHelp, Other, actions_of, key_line
 from course.ui.literal import literal
-from course.ui.screen import CourseScreen
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 
@@ -22,7 +22,7 @@ HERE, AWAY = "[x] ", "[ ] "
 MARK_PRESENT = "mark present or not present (saved at once)"
 
 
-class AttendanceScreen(CourseScreen[None]):
+class AttendanceScreen(GroupScreen[None]):
     PROJECTOR_VIEW = "attendance"  # what the notes window is told the projector shows (group.projector)
     CSS_PATH = "attendance_screen.tcss"
     BINDINGS = [  # the shown ones are in the key line under the buttons

@@ -13,8 +13,8 @@ from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
 from course.group.notes import group_minutes
+from course.ui.group.screen import GroupModal
 from course.ui.literal import literal
-from course.ui.screen import CourseModal
 from course.ui.screens.dialogs import CANCEL, FormDialog
 from course.ui.widgets.button import Button
 
@@ -50,7 +50,7 @@ class NameDialog(FormDialog[str | None]):
             self.query_one("#name-error", Static).update(str(problem))
 
 
-class PickDialog(CourseModal[str | None]):
+class PickDialog(GroupModal[str | None]):
     """Choose one item from a list; returns its id."""
 
     CSS_PATH = "dialogs.tcss"

@@ -12,15 +12,15 @@ from course.group.roster import MAX_GROUP_NAME, check_group_name
 from course.services import StoreError
 from course.ui.group.dialogs import NameDialog
 from course.ui.group.projector import closing
+from course.ui.group.screen import GroupScreen
 from course.ui.keys import KeyHelp, Other, actions_of, key_line
 from course.ui.literal import literal
-from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 
 
-class GroupsScreen(CourseScreen[None]):
+class GroupsScreen(GroupScreen[None]):
     CSS_PATH = "groups_screen.tcss"
     BINDINGS = [  # the shown ones are in the key line under the buttons
         Binding("n", "new_group", "New group", tooltip="make a new group"),

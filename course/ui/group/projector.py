@@ -19,8 +19,8 @@ from textual.widgets import Static
 from course.group.shown import Shown
 from course.services import StoreError, now, to_iso
 from course.ui import themes
+from course.ui.group.screen import GroupScreen
 from course.ui.keys import KeyHelp
-from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.screens.help import CrisisScreen, HelpScreen
 
@@ -78,7 +78,7 @@ def next_theme(app) -> None:
     app.notify(f"Theme: {themes.LABELS[app.theme]}", timeout=2, markup=False)
 
 
-class BlankScreen(CourseScreen[None]):
+class BlankScreen(GroupScreen[None]):
     """Nothing at all on the projector until B (or Escape) is pressed."""
 
     CSS_PATH = "projector.tcss"

@@ -16,9 +16,9 @@ from course.group.text import first_name
 from course.services import Group, GroupSession, StoreError
 from course.ui.group.dialogs import NameDialog, PickDialog, lesson_items
 from course.ui.group.projector import closing
+from course.ui.group.screen import GroupScreen
 from course.ui.keys import KeyHelp, Other, actions_of, key_line
 from course.ui.literal import literal
-from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
@@ -27,7 +27,7 @@ PRIVATE_NOTE = ("Profile names are shown below. If the projector is on, blank it
                 "choose.")
 
 
-class RosterScreen(CourseScreen[None]):
+class RosterScreen(GroupScreen[None]):
     CSS_PATH = "roster_screen.tcss"
     BINDINGS = [  # the key line under the buttons names them with these words
         Binding("s", "start", "Session", tooltip="start today's session (or go back to it while it is not finished)"),
