@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from course.content.model import Course
 from course.group.roster import today
@@ -17,6 +17,7 @@ from course.store import Store
 from course.ui.group.attendance_screen import AttendanceScreen
 from course.ui.group.notes_screen import NotesScreen
 from course.ui.group.quiz_screen import GroupQuizScreen
+from course.ui.widgets.prose import Prose
 from tests.group.helpers import LESSON_ID, SIZE, group_app, group_with_people, wait_until
 
 
@@ -32,7 +33,7 @@ async def test_notes_view_in_a_second_app_follows_the_presenter(data_dir: Path, 
             async with presenting.run_test(size=SIZE) as room, notes.run_test(size=SIZE) as mine:
                 screen = notes.screen
                 assert isinstance(screen, NotesScreen)
-                body = screen.query_one("#n-body", Markdown)
+                body = screen.query_one("#n-body", Prose)
                 where = screen.query_one("#n-where", Static)
                 assert "Waiting for the projector" in body.source
 
@@ -79,7 +80,7 @@ async def test_notes_view_alone_follows_what_another_process_writes(data_dir: Pa
         async with notes.run_test(size=SIZE) as mine:
             screen = notes.screen
             where = screen.query_one("#n-where", Static)
-            body = screen.query_one("#n-body", Markdown)
+            body = screen.query_one("#n-body", Prose)
             shown = Shown("s1", LESSON_ID, "2024-05-07T18:00:00+00:00", step=1)
             writer.set_presenter(shown.to_state())
             assert await wait_until(mine, lambda: screen.shown == shown)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from course.content import ContentDir, load_course
 from course.content.model import Course, Lesson
@@ -15,6 +15,7 @@ from course.group.roster import today
 from course.group.shown import Shown
 from course.store import Store
 from course.ui.group.quiz_screen import GroupQuizScreen
+from course.ui.widgets.prose import Prose
 from tests.group.helpers import group_app, group_with_people
 
 SHIPPED = load_course([ContentDir.shipped()])
@@ -50,7 +51,7 @@ async def answers_fit(store: Store, course: Course, lesson: Lesson, size: tuple[
                 await screen.go(stage=stage)
                 await pilot.pause()
                 page = screen.query_one("#gq-page", VerticalScroll)
-                parts: list[Widget] = [screen.query_one("#gq-title"), screen.query_one("#gq-prompt", Markdown),
+                parts: list[Widget] = [screen.query_one("#gq-title"), screen.query_one("#gq-prompt", Prose),
                                        *screen.query(".gq-row")]
                 if stage == "answer":
                     parts.append(screen.query_one("#gq-summary"))
@@ -91,9 +92,9 @@ async def test_how_to_answer_is_said_once(store: Store) -> None:
     async with app.run_test(size=(80, 24)):
         screen = app.screen
         await screen.go(question=2, stage="question", rebuild=True)
-        assert screen.query_one("#gq-prompt", Markdown).source.count("hoose all that apply") == 1
+        assert screen.query_one("#gq-prompt", Prose).source.count("hoose all that apply") == 1
         await screen.go(question=0, stage="question", rebuild=True)
-        assert screen.query_one("#gq-prompt", Markdown).source.endswith("*Choose one.*")
+        assert screen.query_one("#gq-prompt", Prose).source.endswith("*Choose one.*")
 
 
 async def test_counting_keys_go_to_the_chosen_box_in_order(store: Store, course: Course) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from course.content.model import Course
 from course.group.roster import today
@@ -17,6 +17,7 @@ from course.ui.group.notes_screen import NotesScreen, quiz_notes
 from course.ui.group.presenter_screen import PresenterScreen
 from course.ui.group.roster_screen import RosterScreen
 from course.ui.screens.dialogs import ConfirmDialog
+from course.ui.widgets.prose import Prose
 from tests.group.helpers import LESSON_ID, SIZE, group_app, group_with_people, wait_until
 
 
@@ -102,7 +103,7 @@ async def test_the_notes_screen_shows_what_covers_the_lesson_and_stops_its_clock
             status = screen.query_one("#n-status", Static)
             clock = screen.query_one("#n-clock", Static)
             timing = screen.query_one("#n-timing", Static)
-            body = screen.query_one("#n-body", Markdown)
+            body = screen.query_one("#n-body", Prose)
             shown = Shown("s1", LESSON_ID, "2024-05-07T18:00:00+00:00", step=1)
 
             writer.set_presenter(shown.moved(view="finish").to_state())

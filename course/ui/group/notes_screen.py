@@ -11,7 +11,7 @@ import time
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from course.content.languages import without_explanation_label
 from course.content.model import Lesson
@@ -22,6 +22,7 @@ from course.group.tally import option_label
 from course.ui.group.projector import next_theme
 from course.ui.keys import KeyHelp, Other, actions_of, key_line
 from course.ui.screen import CourseScreen
+from course.ui.widgets.prose import Prose
 
 POLL_SECONDS = 0.2
 
@@ -109,7 +110,7 @@ class NotesScreen(CourseScreen[None]):
             yield Static("", id="n-timing")
             yield Static("", id="n-status")
             with VerticalScroll(id="n-page"):
-                yield Markdown(WAITING, id="n-body", open_links=False)
+                yield Prose(WAITING, id="n-body")
             yield Static(key_line(actions_of(type(self.app), "help", "quit"), prefix="Follows the projector by itself "
                                   "\u00b7 ", before=(Other("up,down", "", short="scroll"),)), id="n-hint")
 
@@ -135,7 +136,7 @@ class NotesScreen(CourseScreen[None]):
         shown = self.shown
         where = self.query_one("#n-where", Static)
         status = self.query_one("#n-status", Static)
-        body = self.query_one("#n-body", Markdown)
+        body = self.query_one("#n-body", Prose)
         lesson = self._lesson(shown) if shown else None
         key = None if shown is None else (shown.session_id, shown.phase, shown.step, shown.question)
         if key != self.rendered:
@@ -166,11 +167,11 @@ class NotesScreen(CourseScreen[None]):
             where.update(f"{lesson.title} \u00b7 Step {index + 1} of {len(lesson.steps)}")
             text = step_notes(lesson, index)
         if key != self.rendered:
-            await body.update(text)
+            body.show(text)
             self.query_one("#n-page", VerticalScroll).scroll_home(animate=False)
             self.rendered = key
         elif body.source != text:
-            await body.update(text)
+            body.show(text)
 
     def update_clock(self) -> None:
         shown = self.shown

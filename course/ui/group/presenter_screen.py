@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from course.content.model import Lesson
 from course.content.texts import CRISIS_LINE
@@ -15,21 +15,23 @@ from course.ui.group.projector import BlankScreen, closing, next_theme, publish
 from course.ui.keys import KeyHelp, Other, actions_of, key_line
 from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog
+from course.ui.widgets.prose import Prose
 
 HINT_GAP = "  "  # between the keys of the line under the projected lesson
 
 
 def step_markdown(lesson: Lesson, index: int) -> str:
-    """A step as the room sees it: the title, the text, and any reflection as a question to talk about."""
+    """A step's text as the room sees it, under its title: any reflection is a question to talk about."""
     step = lesson.steps[index]
-    parts = [f"# {step.title}" if step.title else "", step.body]
-    parts += [f"> **Talk about it:** {r.prompt}" for r in step.reflections]
+    parts = [step.body, *(f"> **Talk about it:** {r.prompt}" for r in step.reflections)]
     return "\n\n".join(p for p in parts if p)
 
 
+CLOSING_TITLE = "Thank you for coming"
+
+
 def closing_markdown(lesson: Lesson) -> str:
-    return (f"# Thank you for coming\n\nToday: **{lesson.title}**\n\nIf things get hard before we meet again:"
-            f"\n\n{CRISIS_LINE}")
+    return f"Today: **{lesson.title}**\n\nIf things get hard before we meet again:\n\n{CRISIS_LINE}"
 
 
 class PresenterScreen(CourseScreen[str]):
@@ -60,7 +62,8 @@ class PresenterScreen(CourseScreen[str]):
                 yield Static(self.lesson.title, markup=False, id="p-lesson")
                 yield Static("", id="p-count")
             with VerticalScroll(id="p-page"), Vertical(id="p-reading"):
-                yield Markdown("", id="p-body", open_links=False)
+                yield Static("", markup=False, id="p-title")
+                yield Prose(id="p-body")
             yield Static(self.hint(), id="p-hint")
 
     def hint(self) -> str:
@@ -92,12 +95,17 @@ class PresenterScreen(CourseScreen[str]):
     async def show(self) -> None:
         total = len(self.lesson.steps)
         if self.shown.phase == "done":
-            body, count = closing_markdown(self.lesson), ""
+            title, body, count = CLOSING_TITLE, closing_markdown(self.lesson), ""
         else:
-            body, count = step_markdown(self.lesson, self.shown.step), f"{self.shown.step + 1} / {total}"
+            step = self.shown.step
+            title, body = self.lesson.steps[step].title, step_markdown(self.lesson, step)
+            count = f"{step + 1} / {total}"
         self.query_one("#p-count", Static).update(count)
-        await self.query_one("#p-body", Markdown).update(body)
         self.query_one("#p-hint", Static).update(self.hint())
+        heading = self.query_one("#p-title", Static)
+        heading.update(title)
+        heading.display = bool(title)
+        self.query_one("#p-body", Prose).show(body)
         self.query_one("#p-page", VerticalScroll).scroll_home(animate=False)
         publish(self.app, self.shown)
 

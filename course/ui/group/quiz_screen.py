@@ -11,7 +11,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from course.content.model import Lesson, Question
 from course.group.phones import combined, split_tallies, tally_id
@@ -23,6 +23,7 @@ from course.ui.group.phones import JoinPanel, PhonesChanged
 from course.ui.group.projector import BlankScreen, closing, next_theme, publish
 from course.ui.keys import KeyHelp, Other
 from course.ui.screen import CourseScreen
+from course.ui.widgets.prose import Prose
 
 RIGHT_MARK = "\u2713"
 BAR_WIDTH = 10
@@ -125,11 +126,11 @@ class GroupQuizScreen(CourseScreen[str]):
                 yield Static("", id="gq-count")
             with VerticalScroll(id="gq-page"), Vertical(id="gq-reading"):
                 yield Static("", id="gq-title", markup=False)
-                yield Markdown("", id="gq-prompt", open_links=False)
+                yield Prose(id="gq-prompt")
                 yield Static("", id="gq-summary", markup=False)
                 yield Vertical(id="gq-options")
                 yield Static("", id="gq-error", classes="error-text", markup=False)
-                yield Markdown("", id="gq-answer", open_links=False)
+                yield Prose(id="gq-answer")
             yield Static("", id="gq-hint")
 
     async def on_mount(self) -> None:
@@ -167,17 +168,15 @@ class GroupQuizScreen(CourseScreen[str]):
         # Once the answer is shown, "Right answer" takes the place of "Choose one", to keep it all on one screen.
         how = "" if stage == "answer" else how_to_answer(question.prompt, question.multiple)
         prompt = question.prompt + (f"\n\n*{how}*" if how else "")
-        prompt_view = self.query_one("#gq-prompt", Markdown)
-        if prompt_view.source != prompt:
-            await prompt_view.update(prompt)
+        self.query_one("#gq-prompt", Prose).show(prompt)
         self.query_one("#gq-options").display = stage != "question"
         self._show_rows(answered=stage == "answer")
         summary = self.query_one("#gq-summary", Static)
         summary.display = stage == "answer"
         summary.update(self._summary())
-        answer = self.query_one("#gq-answer", Markdown)
+        answer = self.query_one("#gq-answer", Prose)
         answer.display = stage == "answer"
-        await answer.update(answer_markdown(question) if stage == "answer" else "")
+        answer.show(answer_markdown(question) if stage == "answer" else "")
         self.query_one("#gq-hint", Static).update(PHONE_HINTS.get(stage, HINTS[stage]) if self.phones_on()
                                                   else HINTS[stage])
         page = self.query_one("#gq-page", VerticalScroll)
