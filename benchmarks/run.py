@@ -23,7 +23,10 @@ from pathlib import Path
 from common import RESULT_PREFIX, machine
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["bench_startup", "bench_step", "bench_open", "bench_quiz", "bench_validate", "bench_soak", "bench_store"]
+SCRIPTS = [
+    "bench_startup", "bench_step", "bench_open", "bench_quiz", "bench_present", "bench_validate", "bench_soak",
+    "bench_store",
+]
 
 
 def run(script: str, size: list[str]) -> tuple[list[dict[str, object]], str]:
