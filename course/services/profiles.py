@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from course.learner import StoredLearner
+from typing import TYPE_CHECKING
+
 from course.pin_wait import lockout
 from course.store import Store
 from course.store.errors import PinLocked, StoreError
 from course.store.records import Profile
+
+if TYPE_CHECKING:
+    from course.learner import StoredLearner
 
 WRONG_PIN = "That PIN is not right. Try again."
 THEME = "theme"  # the preference that keeps a profile's look
@@ -44,10 +48,13 @@ class Profiles:
 
     def learner(self, profile_id: str, name: str) -> StoredLearner:
         """The person taking the course as this profile: every change is saved as it happens."""
+        from course.learner import StoredLearner  # here: the first screen does not need it (start-up)
+
         return StoredLearner(self.store, profile_id, name)
 
     def theme(self, profile_id: str) -> str | None:
         """The look this profile chose, or None (also when it cannot be read: the look is a nicety)."""
+
         try:
             theme = self.store.preferences(profile_id).get(THEME)
         except StoreError:

@@ -24,17 +24,16 @@ from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from course.config import Settings
-from course.content.model import Course
-from course.learner import Learner
 from course.ui import console, themes
 from course.ui.deferred import after_refresh
 from course.ui.keys import everywhere
 from course.ui.readers import NewReaders, Readers
-from course.ui.screens.help import CrisisScreen, HelpScreen
 from course.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 if TYPE_CHECKING:
     from course.cards import Answers, Card
+    from course.content.model import Course
+    from course.learner import Learner
     from course.record import Record
     from course.services import Store
 
@@ -155,10 +154,14 @@ class CourseApp(App[int]):
 
     # -- keys available everywhere -------------------------------------------------------------------------------
     def action_crisis(self) -> None:
+        from course.ui.screens.help import CrisisScreen  # here: the first screen does not need it (start-up)
+
         if not isinstance(self.screen, CrisisScreen):
             self.push_screen(CrisisScreen(self.settings))
 
     def action_help(self) -> None:
+        from course.ui.screens.help import CrisisScreen, HelpScreen  # here, as above
+
         if not isinstance(self.screen, HelpScreen | CrisisScreen | TooSmallScreen):
             self.push_screen(HelpScreen(self.screen_help(self.screen), general=self.general_help))
 

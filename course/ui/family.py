@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from course.config import Settings
-from course.content.model import Course
 from course.services.profiles import Profiles
 from course.ui.app import CourseApp
 from course.ui.readers import ReaderPool
 from course.ui.screens.welcome import WelcomeScreen
 
 if TYPE_CHECKING:
+    from course.content.model import Course
     from course.services import Store
 
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from course.content.model import Lesson
-from course.ui.screens.reader import ReaderScreen
-
 if TYPE_CHECKING:
+    from course.content.model import Lesson
     from course.ui.app import CourseApp
+    from course.ui.screens.reader import ReaderScreen
 
 KEPT_READER = "kept lesson reader"
 
@@ -41,6 +40,8 @@ class NewReaders:
     """A new reader for every lesson; nothing kept."""
 
     def reader_for(self, lesson: Lesson) -> ReaderScreen:
+        from course.ui.screens.reader import ReaderScreen  # here: the first screen does not need it (start-up)
+
         return ReaderScreen(lesson)
 
     def make_ahead(self, lesson: Lesson) -> None:
@@ -65,6 +66,8 @@ class ReaderPool:
         if kept is not None:
             kept.open(lesson)
             return kept
+        from course.ui.screens.reader import ReaderScreen  # here, as above
+
         reader = ReaderScreen(lesson)
         self._keep(reader)
         return reader
@@ -77,6 +80,8 @@ class ReaderPool:
         """
         if self._current() is not None or self.app.learner is None:
             return
+        from course.ui.screens.reader import ReaderScreen  # here, as above
+
         reader = ReaderScreen(lesson, ahead=True)
         self._keep(reader)
         self.app.push_screen(reader)

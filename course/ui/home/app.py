@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 from textual.worker import Worker, WorkerState
 
 from course.config import Settings
-from course.content.model import Course
 from course.ui.app import CourseLoaded
 from course.ui.family import FamilyApp
 
 if TYPE_CHECKING:
+    from course.content.model import Course
     from course.services import Store
 
 # The course is read in a worker this long after the first frame, so the first screen finishes without it (the
@@ -27,8 +27,9 @@ class HomeApp(FamilyApp):
 
     def __init__(self, course: Course | Callable[[], Course], store: Store, settings: Settings | None = None,
                  data_dir: Path | None = None) -> None:
-        super().__init__(course if isinstance(course, Course) else None, store, settings, data_dir)
-        self.load = None if isinstance(course, Course) else course
+        # A function reads the course later; the course itself is ready (a Course is not callable).
+        super().__init__(None if callable(course) else course, store, settings, data_dir)
+        self.load = course if callable(course) else None
 
     def on_mount(self) -> None:
         super().on_mount()
