@@ -38,11 +38,11 @@ def run_home(data_dir: Path, content_dirs: Sequence[ContentDir]) -> int:
     if store is None:
         return 1
     try:
-        from course.ui.home.app import HomeApp
+        with app_lifetime():  # from before the app's modules are imported: see course.ui.collection
+            from course.ui.home.app import HomeApp
 
-        # The course is read while the welcome screen is shown: that screen does not need it.
-        app = HomeApp(lambda: _load_course(content_dirs), store, load_settings(data_dir), data_dir)
-        with app_lifetime():
+            # The course is read while the welcome screen is shown: that screen does not need it.
+            app = HomeApp(lambda: _load_course(content_dirs), store, load_settings(data_dir), data_dir)
             app.run()
         return app.return_code or 0
     finally:
@@ -56,10 +56,10 @@ def run_group(data_dir: Path, content_dirs: Sequence[ContentDir], *, notes: bool
         return 1
     try:
         course = _load_course(content_dirs)
-        from course.ui.group.app import GroupApp
-
-        app = GroupApp(course, store, load_settings(data_dir), data_dir, notes=notes)
         with app_lifetime():
+            from course.ui.group.app import GroupApp
+
+            app = GroupApp(course, store, load_settings(data_dir), data_dir, notes=notes)
             app.run()
         return app.return_code or 0
     finally:
