@@ -25,7 +25,7 @@ from common import RESULT_PREFIX, machine
 HERE = Path(__file__).resolve().parent
 SCRIPTS = [
     "bench_startup", "bench_step", "bench_open", "bench_quiz", "bench_present", "bench_validate", "bench_soak",
-    "bench_store",
+    "bench_store", "bench_phones",
 ]
 
 

@@ -12,6 +12,7 @@ Pages: ``/`` (what this phone should see now), ``/XXXX`` (a code from the QR cod
 
 from __future__ import annotations
 
+import errno
 import html
 import ipaddress
 import json
@@ -59,6 +60,7 @@ SAID = {
                           "group leader, or raise your hand.",
 }
 RECEIVED = "Answer received. Look at the screen."
+WAITING = "You are in. Look at the screen: the next question appears here when it is asked."
 CHANGE = "Changed your mind? Choose again while the question is open: only your last answer counts."
 TOO_MANY_REQUESTS = "Too many tries from this phone. Wait a minute, then try again."
 ELSEWHERE = "This page only takes answers sent from itself."
@@ -109,7 +111,7 @@ def code_form(said: str) -> str:
 
 def waiting(said: str = "") -> str:
     return (f"<h1>{e(TITLE)}</h1>\n{message(said) if said else ''}\n"
-            f'<p class="message">{e("You are in. The next question appears here when it is asked.")}</p>\n'
+            f'<p class="message">{e(WAITING)}</p>\n'
             '<form method="get" action="/" class="check">\n'
             '<button type="submit" class="send">Check for a question</button>\n</form>\n'
             f'<p class="small">{e(ANONYMOUS)}</p>')
@@ -133,9 +135,8 @@ def question_form(open_question: OpenQuestion, chosen: frozenset[str] | None) ->
                          f"{checked}>{inner}</label>")
         else:
             pressed = ' aria-pressed="true"' if mine else ""
-            mark = '<span class="mine">your answer</span>' if mine else ""
             parts.append(f'<button type="submit" class="option" name="choice" value="{e(option.key)}"{pressed}>'
-                         f"{inner}{mark}</button>")
+                         f"{inner}</button>")
     if question.multiple:
         parts.append('<button type="submit" class="send">Send my answers</button>')
     parts.append("</form>")
@@ -143,8 +144,12 @@ def question_form(open_question: OpenQuestion, chosen: frozenset[str] | None) ->
 
 
 def received(open_question: OpenQuestion, chosen: frozenset[str]) -> str:
+    """The answer is in; this phone (only) is reminded what it chose, and may choose again while it is open."""
+    options = open_question.question.options
+    letters = ", ".join(option_label(i) for i, option in enumerate(options) if option.key in chosen)
     return (f'<p class="message received" role="status"><strong>{e(RECEIVED)}</strong></p>\n'
-            f'<p class="small">{e(CHANGE)}</p>\n{question_form(open_question, chosen)}')
+            f'<p class="small">{e(f"Your answer: {letters}. {CHANGE}")}</p>\n'
+            f"{question_form(open_question, chosen)}")
 
 
 def view_for(room: PhoneRoom, token: str, said: str = "", status: int = 200) -> View:
@@ -253,7 +258,7 @@ HEADERS = {
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
                                "img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",  # not "no-referrer": then a browser sends its forms with "Origin: null"
     "X-Frame-Options": "DENY",
 }
 
@@ -379,6 +384,27 @@ class PhoneServer:
             await runner.cleanup()
 
 
+def port_problem(port: int, error: OSError) -> str:
+    """Why the phone page cannot listen on ``port``, in plain words."""
+    if error.errno == errno.EADDRINUSE:
+        return f"port {port} is in use by another program"
+    if error.errno == errno.EACCES:
+        return f"port {port} needs administrator rights (use a port above 1024, like 8765)"
+    return f"port {port} cannot be used ({error.strerror or error})"
+
+
+def check_port(port: int, host: str = "0.0.0.0") -> str:
+    """"" when the phone page could listen on ``port`` now, else why not (``port_problem``)."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as trial:
+            trial.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself will
+            trial.bind((host, port))
+            trial.listen(1)
+    except OSError as error:
+        return port_problem(port, error)
+    return ""
+
+
 def lan_address() -> str:
     """This computer's address on the local network, as phones on the same Wi-Fi reach it.
 
@@ -440,8 +466,7 @@ form { margin: 0 0 1rem; }
                   align-items: center; justify-content: center; font-weight: bold; border-radius: 0.4rem;
                   background: var(--edge); color: var(--paper); }
 .option .text { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; }
-.option .mine { flex: 0 0 auto; font-size: 0.9rem; font-weight: bold; }
-.option[aria-pressed="true"] { border-width: 0.35rem; }
+.option[aria-pressed="true"] { border-width: 0.35rem; font-weight: bold; }
 .option input { width: 1.6rem; height: 1.6rem; flex: 0 0 auto; margin: 0; }
 .option:focus-visible, .send:focus-visible, input:focus-visible { outline: 0.25rem solid var(--ink);
                                                                   outline-offset: 0.2rem; }

@@ -49,8 +49,10 @@ def run_home(data_dir: Path, content_dirs: Sequence[ContentDir]) -> int:
         store.close()
 
 
-def run_group(data_dir: Path, content_dirs: Sequence[ContentDir], *, notes: bool = False) -> int:
-    """Group mode: the staff PIN, then the groups (or, with ``notes``, the facilitator notes that follow them)."""
+def run_group(data_dir: Path, content_dirs: Sequence[ContentDir], *, notes: bool = False,
+              join_port: int | None = None) -> int:
+    """Group mode: the staff PIN, then the groups (or, with ``notes``, the facilitator notes that follow them);
+    with ``join_port``, the room can answer the group quiz on its phones."""
     store = _open_store(data_dir)
     if store is None:
         return 1
@@ -59,7 +61,7 @@ def run_group(data_dir: Path, content_dirs: Sequence[ContentDir], *, notes: bool
         with app_lifetime():
             from course.ui.group.app import GroupApp
 
-            app = GroupApp(course, store, load_settings(data_dir), data_dir, notes=notes)
+            app = GroupApp(course, store, load_settings(data_dir), data_dir, notes=notes, join_port=join_port)
             app.run()
         return app.return_code or 0
     finally:

@@ -8,6 +8,7 @@ import re
 
 import aiohttp
 import pytest
+import segno
 from aiohttp import web
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -19,6 +20,7 @@ from course.group.roster import today
 from course.group.shown import Shown
 from course.group.tally import BAR
 from course.store import Store
+from course.ui import themes
 from course.ui.group.app import GroupApp
 from course.ui.group.notes_screen import NotesScreen
 from course.ui.group.phones import JoinPanel, Phones, qr_lines
@@ -212,6 +214,27 @@ def test_the_qr_code_is_drawn_with_half_blocks() -> None:
     assert len(lines) == 13 and {len(line) for line in lines} == {25}  # version 2: 25 modules, two per line
     assert set("".join(lines)) <= set(" \u2580\u2584\u2588")
     assert lines[0].startswith("\u2588\u2580\u2580\u2580\u2580\u2580\u2588")  # the top of a finder pattern
+    halves = {" ": (0, 0), "\u2580": (1, 0), "\u2584": (0, 1), "\u2588": (1, 1)}
+    drawn = [[halves[ch][half] for ch in line] for line in lines for half in (0, 1)]
+    made = segno.make("HTTP://192.168.100.200:54321/K7PX", error="l", boost_error=False, micro=False)
+    assert drawn[:25] == [[int(module) for module in row] for row in made.matrix_iter(scale=1, border=0)]
+    assert drawn[25] == [0] * 25  # the half line below the last row is light
+
+
+async def test_the_qr_code_is_dark_on_light_in_every_theme(course: Course, store: Store) -> None:
+    """Phones read a QR code drawn dark on light: the same in a dark theme, a light one, and high contrast."""
+    app = quiz_app(course, store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GroupQuizScreen)
+        assert await wait_until(pilot, lambda: phones_on(app))
+        await pilot.press("j")
+        await pilot.pause()
+        for theme in themes.LABELS:
+            app.apply_theme(theme)
+            await pilot.pause()
+            qr = screen.query_one("#join-qr", Static)
+            assert qr.styles.color.brightness < 0.1 and qr.styles.background.brightness > 0.9, theme
 
 
 def longest_questions(course: Course, count: int) -> dict[str, list[int]]:
@@ -256,7 +279,7 @@ async def test_the_question_its_options_and_how_to_join_fit_on_one_screen(store:
                 parts = [screen.query_one("#gq-title"), *screen.query(".gq-row"), screen.query_one(JoinPanel)]
                 if not all(in_view(page, part) for part in parts):
                     missing.append(f"{lesson.id}/{number + 1}")
-                tight += screen.has_class("-tight")
+                tight += not screen.query_one("#gq-prompt").display
                 await screen.close_phones()
     assert missing == []
     if size == (120, 40):

@@ -206,6 +206,7 @@ async def test_one_answer_per_phone_and_a_new_one_replaces_it(aiohttp_client: Ma
     assert room.answered == 2 and room.counts()["a"] == 2
     page = await text_of(await send(first, room, "c"))
     assert "Answer received. Look at the screen." in page and 'value="c" aria-pressed="true"' in page
+    assert "Your answer: C." in page
     assert room.answered == 2 and room.counts() == {"a": 1, "b": 0, "c": 1}
     await send(first, room, "c")  # the same again: still one answer
     assert room.answered == 2

@@ -8,7 +8,6 @@ while a question is open to phones: a QR code, the address to type, the code and
 
 from __future__ import annotations
 
-import errno
 from collections.abc import Callable
 
 import segno
@@ -19,7 +18,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from course.group.phones import PhoneRoom, answered_text
-from course.group.phones_web import PhoneServer, join_address, lan_address, qr_text, remote_address
+from course.group.phones_web import PhoneServer, join_address, lan_address, port_problem, qr_text, remote_address
 
 # Two modules of the QR code in one character cell: top and bottom (the tcss draws them dark on light).
 _HALVES = {(False, False): " ", (True, False): "\u2580", (False, True): "\u2584", (True, True): "\u2588"}
@@ -80,13 +79,8 @@ class Phones:
             await server.stop()
 
     def problem(self, error: OSError) -> str:
-        if error.errno == errno.EADDRINUSE:
-            return (f"Phones cannot join: port {self.port} is in use by another program. Quit group mode and start "
-                    "it again with another --join-port, like 8766.")
-        if error.errno == errno.EACCES:
-            return (f"Phones cannot join: port {self.port} needs administrator rights. Start group mode with a port "
-                    "above 1024, like --join-port 8765.")
-        return f"Phones cannot join: {error.strerror or error}."
+        return (f"Phones cannot join: {port_problem(self.port, error)}. Quit group mode and start it again with "
+                "another --join-port, like 8766.")
 
     @property
     def listening_port(self) -> int:

@@ -153,8 +153,7 @@ class GroupQuizScreen(CourseScreen[str]):
         self.set_class(stage == "question", "-asking")
         self.set_class(stage == "answer", "-answer")
         self.set_class(stage == "tally", "-tally")
-        self.set_class(stage == "phones", "-phones")
-        self.remove_class("-tight")
+        self._show_join(stage == "phones")
         self.query_one("#gq-count", Static).update(f"Question {self.shown.question + 1} of {len(self.questions)}")
         if rebuild:
             self.kept_anyway = None
@@ -298,12 +297,19 @@ class GroupQuizScreen(CourseScreen[str]):
             return self.phones_on() and self.shown.stage in ("question", "options")
         return True
 
+    def _show_join(self, shown: bool) -> None:
+        """The join panel beside the question while phones answer (shown and hidden on its own: a class on the
+        screen would restyle every widget on it), and the question's text back in view."""
+        for panel in self.query(JoinPanel):
+            panel.display = shown
+        self.query_one("#gq-prompt").display = True
+
     def _fit_phones(self, _: object = None) -> None:
-        """While phones answer, the question's text gives way to the QR code when both do not fit (once the page
-        has been laid out: called when its size changes)."""
+        """While phones answer, the question's text gives way to the QR code when both do not fit (the room has
+        read it, and every phone shows it). Called when the page's size changes, so once it has been laid out."""
         page = self.query_one("#gq-page", VerticalScroll)
         if self.shown.stage == "phones" and page.max_scroll_y > 0:
-            self.add_class("-tight")
+            self.query_one("#gq-prompt").display = False
 
     async def action_phones(self) -> None:
         await self.open_phones()
