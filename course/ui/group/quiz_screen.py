@@ -19,6 +19,7 @@ from course.group.shown import Shown
 from course.group.tally import bar, hands_problem, option_label, parse_count
 from course.group.text import how_to_answer
 from course.services import GroupSession, StoreError
+from course.ui.deferred import after_refresh
 from course.ui.group.phones import JoinPanel, PhonesChanged
 from course.ui.group.projector import BlankScreen, closing, next_theme, publish
 from course.ui.keys import KeyHelp, Other
@@ -290,7 +291,7 @@ class GroupQuizScreen(CourseScreen[str]):
             return
         self.phones_problem = await phones.start(lambda: self.post_message(PhonesChanged()))
         if self.phones_problem:  # said once the screen is up (a notice sent while it mounts is never drawn)
-            self.call_after_refresh(self.app.notify, self.phones_problem, severity="warning", timeout=15, markup=False)
+            after_refresh(self, self.app.notify, self.phones_problem, severity="warning", timeout=15, markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "phones":
