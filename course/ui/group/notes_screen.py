@@ -20,8 +20,8 @@ from course.group.phones import answered_text
 from course.group.shown import Shown, clock, current
 from course.group.tally import option_label
 from course.ui.group.projector import next_theme
+from course.ui.group.screen import GroupScreen
 from course.ui.keys import KeyHelp, Other, actions_of, key_line
-from course.ui.screen import CourseScreen
 from course.ui.widgets.prose import Prose
 
 POLL_SECONDS = 0.2
@@ -87,7 +87,7 @@ def _without_heading(explanation: str) -> str:
     return without_explanation_label(explanation)
 
 
-class NotesScreen(CourseScreen[None]):
+class NotesScreen(GroupScreen[None]):
     CSS_PATH = "notes_screen.tcss"
     BINDINGS = [Binding("t", "theme", "Theme", show=False, tooltip="change the theme")]
     KEY_HELP = KeyHelp("Facilitator notes", BINDINGS, before=(Other("up,down,pageup,pagedown", "scroll the notes"),),

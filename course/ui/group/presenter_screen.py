@@ -12,8 +12,8 @@ from course.content.texts import CRISIS_LINE
 from course.group.shown import Shown
 from course.services import GroupSession, StoreError, now, to_iso
 from course.ui.group.projector import BlankScreen, closing, next_theme, publish
+from course.ui.group.screen import GroupScreen
 from course.ui.keys import KeyHelp, Other, actions_of, key_line
-from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.prose import Prose
 
@@ -34,7 +34,7 @@ def closing_markdown(lesson: Lesson) -> str:
     return f"Today: **{lesson.title}**\n\nIf things get hard before we meet again:\n\n{CRISIS_LINE}"
 
 
-class PresenterScreen(CourseScreen[str]):
+class PresenterScreen(GroupScreen[str]):
     PROJECTOR_VIEW = "lesson"  # what the notes window is told the projector shows (group.projector)
     CSS_PATH = "presenter_screen.tcss"
     BINDINGS = [  # the line under the lesson names each by its first key and these words

@@ -22,8 +22,8 @@ from course.services import GroupSession, StoreError
 from course.ui.deferred import after_refresh
 from course.ui.group.phones import JoinPanel, PhonesChanged
 from course.ui.group.projector import BlankScreen, closing, next_theme, publish
+from course.ui.group.screen import GroupScreen
 from course.ui.keys import KeyHelp, Other
-from course.ui.screen import CourseScreen
 from course.ui.widgets.prose import Prose
 
 RIGHT_MARK = "\u2713"
@@ -76,7 +76,7 @@ def option_row(index: int, text: str, key: str, saved: int | None) -> Horizontal
         classes="gq-row", id=f"row-{key}")
 
 
-class GroupQuizScreen(CourseScreen[str]):
+class GroupQuizScreen(GroupScreen[str]):
     PROJECTOR_VIEW = "lesson"  # what the notes window is told the projector shows (group.projector)
     CSS_PATH = ["quiz_screen.tcss", "phones.tcss"]
     BINDINGS = [
