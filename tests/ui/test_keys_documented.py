@@ -250,7 +250,7 @@ def test_the_readme_names_every_key_that_is_shown() -> None:
 def test_the_readme_keys_that_differ_are_keys_of_the_course() -> None:
     """The Windows and Mac table names F2, ! and Ctrl+Q: they still are crisis help and quit."""
     text = README.read_text(encoding="utf-8")
-    differ = text[text.index("### Keys that differ"):text.index("## Three ways to use it")]
+    differ = text[text.index("### Keys that differ"):text.index("## Ways to use it")]
     actions = {key_name(b.key): b.action for b in class_bindings(HomeApp)}
     assert actions["F2"] == actions["!"] == "crisis" and actions["Ctrl+Q"] == "quit"
     assert "**F2**" in differ and "**!**" in differ and "**Ctrl+Q**" in differ
