@@ -21,7 +21,6 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Input, TextArea
 
 from course.config import Settings
 from course.ui import console, themes
@@ -175,6 +174,8 @@ class CourseApp(App[int]):
 
     def typing(self) -> bool:
         """True while the focus is in a box that takes text, where letters and "?" are typed, not keys."""
+        from textual.widgets import Input, TextArea  # here: TextArea pulls in much the first screen does not need
+
         return isinstance(self.focused, Input | TextArea)
 
     async def action_quit(self) -> None:
