@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -42,6 +44,7 @@ CRISIS_SAYS = "crisis help (phone numbers); on a Mac, F2 may need fn"
 # and only every 100 (Python's default is 10) while keys keep coming. See CourseApp.collect_when_idle.
 IDLE_SECONDS = 1.0
 FULL_COLLECTION_EVERY = 100
+QUIT_GRACE_SECONDS = 3.0  # after SIGTERM or SIGHUP, the most Textual may take to finish quitting
 
 
 class CourseLoaded(Message):
@@ -205,7 +208,14 @@ class CourseApp(App[int]):
                 continue
 
     def quit_now(self) -> None:
+        """Save typed work and quit, on SIGTERM or SIGHUP. When the terminal has gone (SIGHUP), Textual can block
+        for ever writing its last escape codes to it; the work is saved by then, so the process ends after a grace
+        period whatever Textual does (a left-over process would hold memory and the data folder's lock file)."""
         self.save_open_work()
+        if not self.is_headless:
+            grace = threading.Timer(QUIT_GRACE_SECONDS, os._exit, args=(0,))
+            grace.daemon = True  # it never keeps a process alive that ends by itself
+            grace.start()
         self.exit(0)
 
     # -- CSS ahead of time -------------------------------------------------------------------------------------------

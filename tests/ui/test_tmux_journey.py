@@ -152,3 +152,31 @@ def test_a_signal_saves_journal_typing_first(tmp_path: Path, sig: signal.Signals
         pane.close()
     with Store(data) as store:
         assert [entry.text for entry in store.journal(pid)] == ["typed just now"]
+
+
+def test_closing_the_terminal_ends_the_course(tmp_path: Path) -> None:
+    """SIGHUP (the window closed): the process ends, even when Textual cannot finish writing to the terminal
+    that has gone (it blocked for ever before)."""
+    data = tmp_path / "data"
+    store = Store(data)
+    store.create_profile("Ana")
+    store.close()
+    command = shlex.join([sys.executable, "-m", "course", "--data-dir", str(data)])
+    pane = Pane(command, width=80, height=24)  # no shell after it: the course is the pane's only process
+    try:
+        pane.wait_text("Who is using the course?")
+        pid = int(pane.info("pane_pid"))
+        pane.keys("Enter")
+        pane.wait_text("Course map for Ana")
+    finally:
+        pane.close()  # kills the terminal: the course gets SIGHUP
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        pytest.fail("the course was still running 15 s after its terminal closed")
