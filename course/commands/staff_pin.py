@@ -11,8 +11,9 @@ import sys
 from collections.abc import Callable
 from typing import TextIO
 
+from course.commands.secret import read_new_secret
+
 MIN_DIGITS, MAX_DIGITS = 6, 12
-TRIES = 3
 
 
 def problem(pin: str) -> str | None:
@@ -42,26 +43,8 @@ def register(commands, parent: argparse.ArgumentParser) -> None:
 
 def read_pin(stdin: TextIO, ask: Callable[[str], str], out: TextIO) -> str | None:
     """The new PIN, or None after a problem (already printed)."""
-    if not stdin.isatty():
-        line = stdin.readline()
-        pin = line.rstrip("\r\n")
-        error = problem(pin)
-        if error:
-            print(f"family-course: {error}", file=out)
-            return None
-        return pin
-    for _ in range(TRIES):
-        pin = ask(f"New staff PIN ({MIN_DIGITS} to {MAX_DIGITS} digits): ")
-        error = problem(pin)
-        if error:
-            print(error, file=out)
-            continue
-        if ask("Type it again: ") != pin:
-            print("The two PINs are not the same.", file=out)
-            continue
-        return pin
-    print("family-course: the staff PIN was not changed.", file=out)
-    return None
+    return read_new_secret(stdin, ask, out, prompt=f"New staff PIN ({MIN_DIGITS} to {MAX_DIGITS} digits): ",
+                           problem=problem, what="PINs", unchanged="the staff PIN was not changed.")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from course.web.accounts import Accounts
 
-TRIES = 3
-
 
 def register(commands, parent: argparse.ArgumentParser) -> None:
     account = commands.add_parser(
@@ -64,29 +62,18 @@ def register(commands, parent: argparse.ArgumentParser) -> None:
 
 def read_password(stdin: TextIO, ask: Callable[[str], str], out: TextIO) -> str | None:
     """The new password: asked twice at a terminal, else one line of ``stdin``. None after a problem (said)."""
+    from course.commands.secret import read_new_secret
     from course.web.accounts import BadPassword, check_password
 
-    if not stdin.isatty():
-        password = stdin.readline().rstrip("\r\n")
+    def problem(password: str) -> str | None:
         try:
             check_password(password)
         except BadPassword as error:
-            print(f"family-course: {error}", file=out)
-            return None
-        return password
-    for _ in range(TRIES):
-        password = ask("Password (at least 10 characters; it is not shown as you type): ")
-        try:
-            check_password(password)
-        except BadPassword as error:
-            print(error, file=out)
-            continue
-        if ask("Type it again: ") != password:
-            print("The two passwords are not the same.", file=out)
-            continue
-        return password
-    print("family-course: nothing was changed.", file=out)
-    return None
+            return str(error)
+        return None
+
+    return read_new_secret(stdin, ask, out, prompt="Password (at least 10 characters; it is not shown as you "
+                           "type): ", problem=problem, what="passwords", unchanged="nothing was changed.")
 
 
 def run_account(args: argparse.Namespace) -> int:
