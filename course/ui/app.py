@@ -182,6 +182,15 @@ class CourseApp(App[int]):
         return isinstance(self.focused, Input | TextArea)
 
     async def action_quit(self) -> None:
+        """Ctrl+Q is a priority key: the app can see it while letters typed just before it are still on their
+        way to the focused box. Saving and quitting then wait in that box's own queue, behind those letters."""
+        focused = self.focused
+        if focused is not None and self.typing():
+            focused.call_later(self.save_and_quit)
+        else:
+            self.save_and_quit()
+
+    def save_and_quit(self) -> None:
         self.save_open_work()
         self.exit(0)
 
