@@ -18,6 +18,9 @@ def _global_options(suppress: bool) -> argparse.ArgumentParser:
     parent.add_argument("--content", metavar="DIR", action="append", default=default,
                         help="a folder with lessons/ and quizzes/ whose lessons add to or replace built-in ones "
                              "(may be given more than once)")
+    parent.add_argument("--lang", metavar="CODE", default=default,
+                        help="the language of the course: en or es (default: $FAMILY_COURSE_LANG, else en); at "
+                             "home, each profile then keeps the language it was made with or chose in Settings")
     return parent
 
 
@@ -78,6 +81,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "home"
+    from course.i18n import resolve_language, use_language
+
+    try:
+        use_language(resolve_language(getattr(args, "lang", None)))
+    except ValueError as error:
+        print(f"family-course: {error}", file=sys.stderr)
+        return 2
     if getattr(args, "console", False):
         from course.ui.console import force
 

@@ -35,3 +35,4 @@ def test_wheel_contains_lessons_and_quizzes(tmp_path: Path) -> None:
     for name in ("crisis.md", "about.md"):
         assert f"course/content/texts/{name}" in names and f"course/content/texts/es/{name}" in names
     assert any(n.endswith(".tcss") for n in names)
+    assert "course/locale/es/LC_MESSAGES/course.mo" in names  # the interface in Spanish

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-DEFAULT_LANGUAGE = "en"
-LANGUAGES: tuple[str, ...] = ("en", "es")
-NAMES = {"en": "English", "es": "Español"}  # each in its own language, as a menu offers them
-NAMES_IN_ENGLISH = {"en": "English", "es": "Spanish"}  # for ``family-course validate``, whose messages are English
+from course.i18n import DEFAULT_LANGUAGE, LANGUAGES, NAMES, NAMES_IN_ENGLISH, check_language
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "NAMES", "NAMES_IN_ENGLISH", "check_language", "explanation_label",
+           "subfolder", "without_explanation_label"]
 
 # The words a quiz explanation may start with ("Why it matters: ..."): a screen that shows its own heading for
 # the explanation leaves them out (see ``without_explanation_label``).
@@ -28,12 +28,6 @@ def _label() -> re.Pattern[str]:
     return re.compile(r"\s*(?:" + "|".join(re.escape(label) for label in EXPLANATION_LABELS.values())
                       + r")\s*[:.\u2013\u2014-]\s*", flags=re.IGNORECASE)
 
-
-def check_language(language: str) -> str:
-    """``language`` when the course has it; otherwise a ValueError that names the ones it has."""
-    if language not in LANGUAGES:
-        raise ValueError(f"unknown language {language!r}: the course is written in {', '.join(LANGUAGES)}")
-    return language
 
 
 def subfolder(language: str) -> str:

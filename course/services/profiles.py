@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from course.i18n import LANGUAGES, check_language
 from course.pin_wait import lockout
 from course.store import Store
 from course.store.errors import PinLocked, StoreError
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
 
 WRONG_PIN = "That PIN is not right. Try again."
 THEME = "theme"  # the preference that keeps a profile's look
+LANGUAGE = "language"  # the preference that keeps a profile's language (course.i18n.LANGUAGES)
 
 
 class Profiles:
@@ -30,8 +32,12 @@ class Profiles:
     def get(self, profile_id: str) -> Profile:
         return self.store.profile(profile_id)
 
-    def create(self, name: str, pin: str | None = None) -> str:
-        return self.store.create_profile(name, pin=pin)
+    def create(self, name: str, pin: str | None = None, language: str | None = None) -> str:
+        """A new profile; with ``language``, the language it was made in (it then keeps it)."""
+        profile_id = self.store.create_profile(name, pin=pin)
+        if language is not None:
+            self.save_language(profile_id, language)
+        return profile_id
 
     def delete(self, profile_id: str) -> None:
         """The profile, its progress, answers and journal, and their backups, gone from this computer."""
@@ -63,3 +69,15 @@ class Profiles:
 
     def save_theme(self, profile_id: str, theme: str) -> None:
         self.store.set_preference(profile_id, THEME, theme)
+
+    def language(self, profile_id: str) -> str | None:
+        """The language this profile chose (``course.i18n.LANGUAGES``), or None: none chosen, one this version does
+        not have, or preferences that cannot be read (the language then stays as it is)."""
+        try:
+            language = self.store.preferences(profile_id).get(LANGUAGE)
+        except StoreError:
+            return None
+        return language if language in LANGUAGES else None
+
+    def save_language(self, profile_id: str, language: str) -> None:
+        self.store.set_preference(profile_id, LANGUAGE, check_language(language))

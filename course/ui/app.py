@@ -25,6 +25,8 @@ from textual.message import Message
 from textual.screen import Screen
 
 from course.config import Settings
+from course.content.library import Courses
+from course.i18n import DEFAULT_LANGUAGE, current_language, use_language
 from course.ui import console, themes
 from course.ui.deferred import after_refresh
 from course.ui.keys import everywhere
@@ -50,9 +52,9 @@ QUIT_GRACE_SECONDS = 3.0  # after SIGTERM or SIGHUP, the most Textual may take t
 class CourseLoaded(Message):
     """The course has been read (home mode reads it in a worker while the welcome screen is shown)."""
 
-    def __init__(self, course: Course) -> None:
+    def __init__(self, courses: Courses) -> None:
         super().__init__()
-        self.course = course
+        self.courses = courses
 
 
 class CourseApp(App[int]):
@@ -74,10 +76,14 @@ class CourseApp(App[int]):
     general_help: ClassVar[str] = everywhere(BINDINGS).markdown()  # the "Everywhere" part of the help dialog
     quits_on_signals: ClassVar[bool] = True  # SIGTERM and SIGHUP save typed work, then quit
 
-    def __init__(self, course: Course | None, store: Store, settings: Settings | None = None,
-                 data_dir: Path | None = None) -> None:
+    def __init__(self, course: Course | Courses | None, store: Store, settings: Settings | None = None,
+                 data_dir: Path | None = None, *, language: str = DEFAULT_LANGUAGE) -> None:
         super().__init__()
-        self._course = course  # None until loaded (see when_course_ready)
+        # The course in each language; None until loaded (see when_course_ready)
+        self.courses: Courses | None = None if course is None else course if isinstance(
+            course, Courses) else Courses.of(course)
+        self.default_language = language  # --lang or FAMILY_COURSE_LANG: before a profile is chosen, for new ones
+        use_language(language)
         self._course_waiting: list[Callable[[], object]] = []
         self.store = store
         self.settings = settings or Settings()
@@ -100,23 +106,30 @@ class CourseApp(App[int]):
     # -- the course -------------------------------------------------------------------------------------------------
     @property
     def course(self) -> Course:
-        """The course. Screens that need it are opened through ``when_course_ready``, so it is there."""
-        if self._course is None:
+        """The course in the language shown now. Screens that need it are opened through ``when_course_ready``,
+        so it is there (another language is read the first time it is wanted)."""
+        if self.courses is None:
             raise RuntimeError("the course is still loading: open this screen through when_course_ready")
-        return self._course
+        return self.courses[current_language()]
 
     def when_course_ready(self, then: Callable[[], object]) -> None:
         """Call ``then`` now if the course is loaded, else as soon as it is."""
-        if self._course is not None:
+        if self.courses is not None:
             then()
         else:
             self._course_waiting.append(then)
 
     def on_course_loaded(self, message: CourseLoaded) -> None:
-        self._course = message.course
+        self.courses = message.courses
         waiting, self._course_waiting = self._course_waiting, []
         for then in waiting:
             then()
+
+    # -- the language ------------------------------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        """Show the interface and the course in ``language`` from now on. Screens already open are made again in
+        it when they are next shown (``course.ui.screen``); the screen on top is the caller's to redraw."""
+        use_language(language)
 
     @property
     def active_learner(self) -> Learner:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from course.config import Settings
+from course.content.library import Courses
+from course.i18n import DEFAULT_LANGUAGE
 from course.services.profiles import Profiles
 from course.ui.app import CourseApp
 from course.ui.readers import ReaderPool
@@ -26,9 +28,9 @@ if TYPE_CHECKING:
 class FamilyApp(CourseApp):
     """Profiles (``profiles``), one lesson reader kept for whoever is using the course, the welcome screen first."""
 
-    def __init__(self, course: Course | None, store: Store, settings: Settings | None = None,
-                 data_dir: Path | None = None) -> None:
-        super().__init__(course, store, settings, data_dir)
+    def __init__(self, course: Course | Courses | None, store: Store, settings: Settings | None = None,
+                 data_dir: Path | None = None, *, language: str = DEFAULT_LANGUAGE) -> None:
+        super().__init__(course, store, settings, data_dir, language=language)
         self.profiles = Profiles(store)
         self.readers = ReaderPool(self)
 

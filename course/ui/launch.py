@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from course.config import load_settings
+from course.i18n import LANGUAGES, current_language
 from course.ui.collection import app_lifetime
 
 if TYPE_CHECKING:
-    from course.content import ContentDir, Course
+    from course.content import ContentDir
+    from course.content.library import Courses
     from course.store import Store
 
 
@@ -27,10 +29,13 @@ def _open_store(data_dir: Path) -> Store | None:
         return None
 
 
-def _load_course(content_dirs: Sequence[ContentDir]) -> Course:
-    from course.content.loader import load_course  # imported here: the first screen at home does not need it
+def _load_course(content_dirs: Sequence[ContentDir]) -> Courses:
+    """The course in every language, the one chosen (``--lang``) read now."""
+    from course.content.library import Courses
 
-    return load_course(content_dirs)
+    courses = Courses(content_dirs)
+    courses[current_language()]
+    return courses
 
 
 def run_home(data_dir: Path, content_dirs: Sequence[ContentDir]) -> int:
@@ -39,10 +44,12 @@ def run_home(data_dir: Path, content_dirs: Sequence[ContentDir]) -> int:
         return 1
     try:
         with app_lifetime():  # from before the app's modules are imported: see course.ui.collection
+            from course.content.library import Courses
             from course.ui.home.app import HomeApp
 
             # The course is read while the welcome screen is shown: that screen does not need it.
-            app = HomeApp(lambda: _load_course(content_dirs), store, load_settings(data_dir), data_dir)
+            app = HomeApp(Courses(content_dirs), store, load_settings(data_dir), data_dir,
+                          language=current_language())
             app.run()
         return app.return_code or 0
     finally:
@@ -61,14 +68,15 @@ def run_group(data_dir: Path, content_dirs: Sequence[ContentDir], *, notes: bool
         with app_lifetime():
             from course.ui.group.app import GroupApp
 
-            app = GroupApp(course, store, load_settings(data_dir), data_dir, notes=notes, join_port=join_port)
+            app = GroupApp(course, store, load_settings(data_dir), data_dir, notes=notes, join_port=join_port,
+                           language=current_language())
             app.run()
         return app.return_code or 0
     finally:
         store.close()
 
 
-def prepare_kiosk(store: Store, content_dirs: Sequence[ContentDir], staff_pin_hint: str) -> Course | None:
+def prepare_kiosk(store: Store, content_dirs: Sequence[ContentDir], staff_pin_hint: str) -> Courses | None:
     """The course for the kiosk, or None after saying why the kiosk cannot start (no staff PIN, unreadable data).
 
     Used to start the kiosk and by ``kiosk --check``, which says the same without starting it.
@@ -84,11 +92,12 @@ def prepare_kiosk(store: Store, content_dirs: Sequence[ContentDir], staff_pin_hi
         print("family-course: kiosk mode needs a staff PIN, so that staff (and only staff) can close it.\n"
               f"Set one first with:\n\n    {staff_pin_hint}\n", file=sys.stderr)
         return None
-    course = _load_course(content_dirs)
+    courses = _load_course(content_dirs)
+    course = courses[current_language()]
     if not course.kiosk_lessons():
         print("family-course: warning: no lesson is marked 'kiosk: true'; the kiosk will say that no lessons "
               "are available.", file=sys.stderr)
-    return course
+    return courses
 
 
 def check_kiosk(data_dir: Path, content_dirs: Sequence[ContentDir], *, staff_pin_hint: str) -> int:
@@ -103,7 +112,7 @@ def check_kiosk(data_dir: Path, content_dirs: Sequence[ContentDir], *, staff_pin
     if course is None:
         return 1
     print(f"The kiosk can start. Staff PIN: set. Data folder: {data_dir}. "
-          f"Short lessons: {len(course.kiosk_lessons())}.")
+          f"Short lessons: {len(course[current_language()].kiosk_lessons())}.")
     return 0
 
 
@@ -119,6 +128,8 @@ def run_kiosk(data_dir: Path, content_dirs: Sequence[ContentDir], idle_timeout: 
             return 1
         from course.ui.kiosk.serve import serve
 
-        return serve(course, store, load_settings(data_dir), data_dir, idle_timeout)
+        for language in LANGUAGES:  # a guest may change language on the start screen: no wait then
+            course[language]
+        return serve(course, store, load_settings(data_dir), data_dir, idle_timeout, language=current_language())
     finally:
         store.close()

@@ -62,3 +62,16 @@ def test_errors_are_the_stores(store: Store) -> None:
     import course.store
 
     assert StoreError is course.store.StoreError and PinLocked is course.store.PinLocked
+
+
+def test_a_profile_keeps_its_language(store: Store) -> None:
+    profiles = Profiles(store)
+    spanish = profiles.create("Rosa", language="es")
+    unset = profiles.create("Ray")
+    assert profiles.language(spanish) == "es" and profiles.language(unset) is None
+    profiles.save_language(unset, "en")
+    assert profiles.language(unset) == "en"
+    with pytest.raises(ValueError, match="unknown language"):
+        profiles.save_language(unset, "xx")
+    store.set_preference(unset, "language", "xx")  # from a later version with more languages
+    assert profiles.language(unset) is None

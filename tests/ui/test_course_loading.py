@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from course.config import Settings
+from course.content.library import Courses
 from course.content.model import Course
 from course.store import Store
 from course.ui.collection import app_lifetime
@@ -26,11 +27,11 @@ async def test_a_profile_chosen_before_the_course_is_read_opens_the_map_once_it_
     store.create_profile("Ana")
     calls: list[int] = []
 
-    def load() -> Course:
+    def load(language: str) -> Course:
         calls.append(1)
         return course
 
-    app = HomeApp(load, store, Settings(), tmp_path / "data")
+    app = HomeApp(Courses(read=load), store, Settings(), tmp_path / "data")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")  # at once: the worker starts only after the first frame
         for _ in range(500):
@@ -44,10 +45,10 @@ async def test_a_profile_chosen_before_the_course_is_read_opens_the_map_once_it_
 
 
 async def test_a_course_that_cannot_be_read_ends_the_app_with_a_message(tmp_path: Path) -> None:
-    def broken() -> Course:
+    def broken(language: str) -> Course:
         raise OSError("disk gone")
 
-    app = HomeApp(broken, Store(tmp_path / "data"), Settings(), tmp_path / "data")
+    app = HomeApp(Courses(read=broken), Store(tmp_path / "data"), Settings(), tmp_path / "data")
     async with app.run_test(size=(100, 30)):
         for _ in range(500):
             await asyncio.sleep(0.02)

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 from textual.screen import Screen
 
 from course.config import Settings
+from course.content.library import Courses
 from course.content.model import Course
+from course.i18n import DEFAULT_LANGUAGE
 from course.services.group_desk import GroupDesk
 from course.services.staff import GROUP, StaffGate
 from course.ui.app import CourseApp
@@ -30,10 +32,11 @@ class GroupApp(CourseApp):
     the group quiz is on the projector.
     """
 
-    def __init__(self, course: Course, store: Store, settings: Settings | None = None,
+    def __init__(self, course: Course | Courses, store: Store, settings: Settings | None = None,
                  data_dir: Path | None = None, *, notes: bool = False,
-                 first: Callable[[], Screen[Any]] | None = None, join_port: int | None = None) -> None:
-        super().__init__(course, store, settings, data_dir)
+                 first: Callable[[], Screen[Any]] | None = None, join_port: int | None = None,
+                 language: str = DEFAULT_LANGUAGE) -> None:
+        super().__init__(course, store, settings, data_dir, language=language)
         self.desk = GroupDesk(store)
         self.staff = StaffGate(store, GROUP)  # the staff PIN as typed in group mode
         self.notes = notes

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.worker import Worker, WorkerState
 
 from course.config import Settings
+from course.content.library import Courses
+from course.i18n import DEFAULT_LANGUAGE
 from course.ui.app import CourseLoaded
 from course.ui.family import FamilyApp
 
@@ -22,26 +23,27 @@ LOAD_COURSE_AFTER = 0.2
 
 
 class HomeApp(FamilyApp):
-    """``course`` is the course, or a function that reads it: it then runs in a thread worker once the welcome
-    screen is up (the welcome screen does not need the course)."""
+    """``course`` is the course, or ``Courses`` still to be read: the first language is then read in a thread
+    worker once the welcome screen is up (the welcome screen does not need the course)."""
 
-    def __init__(self, course: Course | Callable[[], Course], store: Store, settings: Settings | None = None,
-                 data_dir: Path | None = None) -> None:
-        # A function reads the course later; the course itself is ready (a Course is not callable).
-        super().__init__(None if callable(course) else course, store, settings, data_dir)
-        self.load = course if callable(course) else None
+    def __init__(self, course: Course | Courses, store: Store, settings: Settings | None = None,
+                 data_dir: Path | None = None, *, language: str = DEFAULT_LANGUAGE) -> None:
+        later = isinstance(course, Courses) and not course.has(language)
+        super().__init__(None if later else course, store, settings, data_dir, language=language)
+        self.to_read = course if later and isinstance(course, Courses) else None
 
     def on_mount(self) -> None:
         super().on_mount()
-        if self.load is not None:
+        if self.to_read is not None:
             self.set_timer(LOAD_COURSE_AFTER, self._start_loading)
 
     def _start_loading(self) -> None:
         self.run_worker(self._load, name="load course", thread=True, exit_on_error=False)
 
     def _load(self) -> None:
-        assert self.load is not None
-        self.post_message(CourseLoaded(self.load()))
+        assert self.to_read is not None
+        self.to_read[self.default_language]  # read now, in this thread
+        self.post_message(CourseLoaded(self.to_read))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name == "load course" and event.state is WorkerState.ERROR:

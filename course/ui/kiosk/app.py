@@ -14,7 +14,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from course.config import Settings
+from course.content.library import Courses
 from course.content.model import Course
+from course.i18n import DEFAULT_LANGUAGE
 from course.services.kiosk import KioskCounters
 from course.services.staff import KIOSK, StaffGate
 from course.ui.app import CourseApp
@@ -38,10 +40,10 @@ class KioskApp(CourseApp):
     general_help = everywhere([*CourseApp.BINDINGS, *BINDINGS]).markdown()
     quits_on_signals = False  # the kiosk handles signals itself (course.ui.kiosk.signals)
 
-    def __init__(self, course: Course, store: Store, settings: Settings, data_dir: Path, idle_timeout: float, *,
-                 clock: Callable[[], float] = time.monotonic, log: KioskLog | None = None,
-                 sorry: bool = False) -> None:
-        super().__init__(course, store, settings, data_dir)
+    def __init__(self, course: Course | Courses, store: Store, settings: Settings, data_dir: Path,
+                 idle_timeout: float, *, clock: Callable[[], float] = time.monotonic, log: KioskLog | None = None,
+                 sorry: bool = False, language: str = DEFAULT_LANGUAGE) -> None:
+        super().__init__(course, store, settings, data_dir, language=language)
         self.kiosk = Kiosk(self, KioskCounters(store), StaffGate(store, KIOSK), data_dir, idle_timeout, clock=clock,
                            log=log)
         self.sorry = sorry

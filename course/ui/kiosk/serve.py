@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from course.config import Settings
+from course.content.library import Courses
 from course.content.model import Course
+from course.i18n import DEFAULT_LANGUAGE
 from course.ui.collection import app_lifetime
 from course.ui.kiosk import signals
 from course.ui.kiosk.app import KioskApp
@@ -24,15 +26,16 @@ MAX_FAST_FAILURES = 5  # then give up (exit 1) and let the login loop start the 
 RESTART_PAUSE = 1.0
 
 
-def build_app(course: Course, store: Store, settings: Settings, data_dir: Path, idle_timeout: float, *,
+def build_app(course: Course | Courses, store: Store, settings: Settings, data_dir: Path, idle_timeout: float, *,
               clock: Callable[[], float] = time.monotonic, log: KioskLog | None = None,
-              sorry: bool = False) -> KioskApp:
+              sorry: bool = False, language: str = DEFAULT_LANGUAGE) -> KioskApp:
     """The kiosk's app (``sorry``: it greets the next guest with an apology, after an unexpected error)."""
-    return KioskApp(course, store, settings, data_dir, idle_timeout, clock=clock, log=log, sorry=sorry)
+    return KioskApp(course, store, settings, data_dir, idle_timeout, clock=clock, log=log, sorry=sorry,
+                    language=language)
 
 
-def serve(course: Course, store: Store, settings: Settings, data_dir: Path, idle_timeout: float, *,
-          build: Callable[..., KioskApp] = build_app) -> int:
+def serve(course: Course | Courses, store: Store, settings: Settings, data_dir: Path, idle_timeout: float, *,
+          build: Callable[..., KioskApp] = build_app, language: str = DEFAULT_LANGUAGE) -> int:
     """Run the kiosk until staff close it (or SIGTERM/SIGHUP). Returns the exit code.
 
     An unexpected error ends the app (Textual's own way); a fresh one starts at once, on the start screen, with
@@ -46,7 +49,7 @@ def serve(course: Course, store: Store, settings: Settings, data_dir: Path, idle
     try:
         while True:
             started = time.monotonic()
-            app = build(course, store, settings, data_dir, idle_timeout, log=log, sorry=sorry)
+            app = build(course, store, settings, data_dir, idle_timeout, log=log, sorry=sorry, language=language)
             with app_lifetime():
                 try:
                     app.run()

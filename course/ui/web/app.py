@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 
 from course.config import Settings
+from course.content.library import Courses
 from course.content.model import Course
+from course.i18n import DEFAULT_LANGUAGE
 from course.ui.family import FamilyApp
 
 if TYPE_CHECKING:
@@ -42,8 +44,9 @@ def hide_paths(text: str) -> str:
 class WebApp(FamilyApp):
     """The home course, for the family whose account's store this is, in a browser tab."""
 
-    def __init__(self, course: Course, store: Store, settings: Settings | None = None) -> None:
-        super().__init__(course, store, settings, None)
+    def __init__(self, course: Course | Courses, store: Store, settings: Settings | None = None, *,
+                 language: str = DEFAULT_LANGUAGE) -> None:
+        super().__init__(course, store, settings, None, language=language)
         self.css_path.append(WEB_CSS)
 
     # -- files go to the browser ------------------------------------------------------------------------------------
