@@ -35,3 +35,23 @@ def test_cards_command_reports_a_folder_it_cannot_use(tmp_path: Path) -> None:
 def test_cards_out_is_required() -> None:
     result = subprocess.run([sys.executable, "-m", "course", "cards"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "--out" in result.stderr
+
+
+def test_cards_command_in_spanish_saves_the_spanish_cards_and_says_so_in_spanish(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "tarjetas"
+    assert main(["--lang", "es", "cards", "--out", str(out)]) == 0
+    assert '<html lang="es">' in (out / "all-cards.html").read_text(encoding="utf-8")
+    printed = capsys.readouterr().out
+    assert "Se guardaron 11 archivos en" in printed and "Abra" in printed and "una página" in printed
+    for english in ("Saved", "files", "Open", "print", "page", "card"):
+        assert english not in printed.replace(str(out), ""), english
+
+
+def test_cards_command_says_in_spanish_when_it_cannot_save(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "course", "--lang", "es", "cards", "--out",
+                             str(blocker / "cards")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "No se pudieron guardar las tarjetas en" in result.stderr and "Traceback" not in result.stderr

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from course.i18n import _, current_language, ngettext
+
 
 def register(commands, parent: argparse.ArgumentParser) -> None:
     p = commands.add_parser(
@@ -22,17 +24,18 @@ def run(args: argparse.Namespace) -> int:
 
     folder = Path(args.out).expanduser()
     try:
-        written = write_cards(folder, load_cards())
+        written = write_cards(folder, load_cards(language=current_language()))
     except CardError as error:
-        print(f"The cards could not be made: {error}", file=sys.stderr)
+        print(_("The cards could not be made: {problem}").format(problem=error), file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"Could not save the cards in {folder} ({error.strerror or error}). Try another folder.",
-              file=sys.stderr)
+        print(_("Could not save the cards in {folder} ({reason}). Try another folder.").format(
+            folder=folder, reason=error.strerror or error), file=sys.stderr)
         return 1
-    print(f"Saved {len(written)} files in {folder}:")
+    print(ngettext("Saved {count} file in {folder}:", "Saved {count} files in {folder}:", len(written)).format(
+        count=len(written), folder=folder))
     for path in written:
         print(f"  {path}")
-    print(f"Open {folder / ALL_CARDS_FILE} in a web browser and print it: each card prints on one page. "
-          "Each card also has its own .html file to print and a .txt copy.")
+    print(_("Open {file} in a web browser and print it: each card prints on one page. Each card also has its own "
+            ".html file to print and a .txt copy.").format(file=folder / ALL_CARDS_FILE))
     return 0

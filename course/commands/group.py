@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from course.cli import add_console_option, content_dirs
+from course.i18n import _
 
 
 def register(commands, parent: argparse.ArgumentParser) -> None:
@@ -36,15 +37,17 @@ def run(args: argparse.Namespace) -> int:
 
     if args.join_port is not None:
         if args.notes:
-            print("family-course: --join-port goes with group mode on the projector, not with --notes.",
+            print("family-course: " + _("--join-port goes with group mode on the projector, not with --notes."),
                   file=sys.stderr)
             return 2
         from course.group.phones_web import check_port
 
         problem = check_port(args.join_port)
         if problem:
-            print(f"family-course: phones cannot join: {problem}. Choose another, like --join-port "
-                  f"{8766 if args.join_port == 8765 else 8765}.", file=sys.stderr)
+            print("family-course: " + _("phones cannot join: {problem}. Choose another, like --join-port "
+                                        "{port}.").format(problem=problem,
+                                                          port=8766 if args.join_port == 8765 else 8765),
+                  file=sys.stderr)
             return 1
     return run_group(data_dir=resolve_data_dir(args.data_dir), content_dirs=content_dirs(args), notes=args.notes,
                      join_port=args.join_port)

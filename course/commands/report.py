@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from course.cli import content_dirs
+from course.i18n import _, current_language
 
 TABLE, CSV = "table", "csv"
 BOM = "\ufeff"  # tells Excel on Windows the CSV is UTF-8 (otherwise "José" shows as "JosÃ©"); others skip it
@@ -71,9 +72,10 @@ def _save(report: str, name: str) -> int:
         with os.fdopen(fd, "wb") as out:
             out.write(report.encode("utf-8"))
     except OSError as error:
-        print(f"family-course: cannot write {name}: {error.strerror or error}", file=sys.stderr)
+        print("family-course: " + _("cannot write {file}: {reason}").format(file=name, reason=error.strerror or error),
+              file=sys.stderr)
         return 1
-    print(f"Report saved in {name}.", file=sys.stderr)
+    print(_("Report saved in {file}.").format(file=name), file=sys.stderr)
     return 0
 
 
@@ -84,22 +86,23 @@ def _print(store, args: argparse.Namespace, out) -> int:
 
     blocks: list[tuple[str, tuple[str, ...], list, str]] = []  # (title, header, rows, empty message)
     if args.kiosk:
-        blocks.append(("Waiting-room use per day", report.KIOSK_HEADER, report.kiosk_rows(store),
-                       "The waiting-room kiosk has not been used yet."))
+        blocks.append((_("Waiting-room use per day"), report.header(report.KIOSK_HEADER), report.kiosk_rows(store),
+                       _("The waiting-room kiosk has not been used yet.")))
     else:
         group = report.find_group(store, args.group) if args.group else None
         people = [r.cells() for r in report.profile_rows(store, group)]
         if group is None:
-            blocks.append(("People", report.PROFILE_HEADER, people, "No profiles yet."))
+            # Translators: the title of the report's list of every profile on this computer
+            blocks.append((_("People"), report.header(report.PROFILE_HEADER), people, _("No profiles yet.")))
         else:
             from course.content import load_course
 
-            course = load_course(content_dirs(args))
-            blocks.append((f"Members of {group.name}", report.PROFILE_HEADER, people,
-                           "This group has no members yet."))
-            blocks.append(("Sessions", report.SESSION_HEADER,
+            course = load_course(content_dirs(args), language=current_language())
+            blocks.append((_("Members of {group}").format(group=group.name), report.header(report.PROFILE_HEADER),
+                           people, _("This group has no members yet.")))
+            blocks.append((_("Sessions"), report.header(report.SESSION_HEADER),
                            [r.cells() for r in report.session_rows(store, course, group)],
-                           "This group has had no sessions yet."))
+                           _("This group has had no sessions yet.")))
     for number, (title, header, rows, empty) in enumerate(blocks):
         if args.format == CSV:
             if number:

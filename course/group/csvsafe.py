@@ -12,6 +12,8 @@ import csv
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
+from course.i18n import _
+
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NEUTRALISER = "'"
 
@@ -23,7 +25,7 @@ def neutralise(cell: Cell) -> str | int | float:
     if cell is None:
         return ""
     if isinstance(cell, bool):
-        return "yes" if cell else "no"
+        return _("yes") if cell else _("no")
     if isinstance(cell, int | float):
         return cell
     text = str(cell)

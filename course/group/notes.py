@@ -7,14 +7,24 @@ import re
 
 from course.content.model import Lesson, Step
 
+# The notes are written in English or in Spanish ("10 minutos.", "Unos 4 minutos en total.", "Juego de roles
+# (15 minutos).", "Introducción, 5 minutos.", "Sesión completa: unos 80 minutos ...").
+_ABOUT = r"(?:(?:about|unos?)\s+)?"
+_MINUTES = r"minut(?:es?|os?)\b"
+_CAPITAL = "[A-Z\u00c1\u00c9\u00cd\u00d3\u00da\u00d1]"  # a label's first letter, accented in Spanish
 # "10 minutes. ...", "About 4 minutes in all.", "Role-play (15 minutes). ...", "Intro, 5 minutes. ..."
-_LEADING = re.compile(r"^\s*(?:about\s+)?(\d{1,3})\s+minutes?\b", re.IGNORECASE)
-_LABELLED = re.compile(r"^\s*[A-Z][\w ,'-]{0,40}\((?:about\s+)?(\d{1,3})\s+minutes?\)", re.IGNORECASE)
-_NAMED = re.compile(r"^\s*[A-Z][\w '-]{0,40},\s*(?:about\s+)?(\d{1,3})\s+minutes?\b", re.IGNORECASE)
+_LEADING = re.compile(rf"^\s*{_ABOUT}(\d{{1,3}})\s+{_MINUTES}", re.IGNORECASE)
+_LABELLED = re.compile(rf"^\s*{_CAPITAL}[\w ,'-]{{0,40}}\({_ABOUT}(\d{{1,3}})\s+{_MINUTES}\)",
+                       re.IGNORECASE)
+_NAMED = re.compile(rf"^\s*{_CAPITAL}[\w '-]{{0,40}},\s*{_ABOUT}(\d{{1,3}})\s+{_MINUTES}",
+                    re.IGNORECASE)
 # A whole-session plan: "This lesson plans for a 75-minute group: intro 10 minutes, ...",
-# "Whole session: about 80 minutes (5 + 10 + ...)".
-_PLAN = re.compile(r"(\d{1,3})-minute group|whole session:?\s*(?:about\s+)?(\d{1,3})\s+minutes", re.IGNORECASE)
-_PLANNED_INTRO = re.compile(r"\bintro(?:duction)?,?\s+(\d{1,3})\s+minutes?\b", re.IGNORECASE)
+# "Whole session: about 80 minutes (5 + 10 + ...)", "... para un grupo de 75 minutos: ...",
+# "Sesión completa: unos 80 minutos (...)".
+_PLAN = re.compile(rf"(\d{{1,3}})-minute group|grupo de (\d{{1,3}}) minutos"
+                   rf"|(?:whole session|sesi\u00f3n completa):?\s*{_ABOUT}(\d{{1,3}})\s+{_MINUTES}", re.IGNORECASE)
+_PLANNED_INTRO = re.compile(rf"\b(?:intro(?:duction)?|introducci\u00f3n),?\s+(\d{{1,3}})\s+{_MINUTES}",
+                            re.IGNORECASE)
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{3,300}?\?)[\"\u201d]")
 
 
@@ -49,7 +59,7 @@ def group_minutes(lesson: Lesson) -> int:
     for step in lesson.steps:
         plan = _PLAN.search(step.facilitator)
         if plan:
-            return int(plan.group(1) or plan.group(2))
+            return int(next(found for found in plan.groups() if found))
     suggested = [suggested_minutes(step.facilitator) for step in lesson.steps]
     if any(suggested):
         return sum(minutes or 0 for minutes in suggested)

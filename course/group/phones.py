@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from course.content.model import Question
+from course.i18n import _, ngettext
 
 # Easy to read aloud and to type: no 0 and O, no 1, I and L.
 CODE_CHARACTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -188,7 +189,7 @@ class PhoneRoom:
     # -- helpers -----------------------------------------------------------------------------------------------------
     def _new_code(self) -> str:
         while True:
-            code = "".join(self._rng.choice(CODE_CHARACTERS) for _ in range(CODE_LENGTH))
+            code = "".join(self._rng.choice(CODE_CHARACTERS) for _n in range(CODE_LENGTH))
             if code not in self._codes:
                 return code
 
@@ -200,8 +201,8 @@ class PhoneRoom:
 def answered_text(count: int) -> str:
     """How many phones have answered, for the projector and the notes (never who)."""
     if count == 0:
-        return "No phone has answered yet"
-    return "1 phone has answered" if count == 1 else f"{count} phones have answered"
+        return _("No phone has answered yet")
+    return ngettext("{count} phone has answered", "{count} phones have answered", count).format(count=count)
 
 
 def tally_id(question_id: str) -> str:

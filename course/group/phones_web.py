@@ -8,6 +8,10 @@ rules (the code, one answer per phone, the limits) are ``course.group.phones.Pho
 
 Pages: ``/`` (what this phone should see now), ``/XXXX`` (a code from the QR code), ``POST /join`` (a typed code),
 ``POST /answer``, ``/state`` (for the script), ``/style.css`` and ``/phone.js``.
+
+The page speaks the group session's language: the one given to ``phone_app`` (``PhoneServer(language=)``), else the
+language the group app shows when the request comes (the server runs in its process). The question itself is the
+course's, as the quiz screen opened it.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import logging
 import socket
 import time
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from aiohttp import web
@@ -28,6 +33,7 @@ from markdown_it import MarkdownIt
 from course.group.phones import OpenQuestion, Outcome, PhoneRoom, new_token, valid_token
 from course.group.tally import option_label
 from course.group.text import how_to_answer
+from course.i18n import N_, check_language, current_language, translator
 
 COOKIE = "family_course_phone"
 COOKIE_SECONDS = 6 * 3600  # one group session; the token means nothing once the quiz has ended
@@ -42,31 +48,46 @@ ROOM = web.AppKey("room", PhoneRoom)
 AddressOf = Callable[[web.Request], str]
 ADDRESS_OF: web.AppKey[AddressOf] = web.AppKey("address_of")
 LIMITS: web.AppKey[dict[str, tuple[float, float]]] = web.AppKey("limits")
+LANGUAGE: web.AppKey[str | None] = web.AppKey("language")
 
-TITLE = "Family group quiz"
-ANONYMOUS = "No name, no sign-in. The screen shows only how many chose each answer, never who."
+# The page's sentences, translated where they are shown (the language is chosen per request).
+# Translators: the title of the page people open on their phones to answer the group quiz
+TITLE = N_("Family group quiz")
+ANONYMOUS = N_("No name, no sign-in. The screen shows only how many chose each answer, never who.")
 SAID = {
-    Outcome.WRONG_CODE: "That code is not right. Check the code on the screen and type it again.",
-    Outcome.EXPIRED_CODE: "That code has expired. Type the code on the screen now.",
-    Outcome.TOO_MANY_TRIES: "Too many wrong codes from this phone. Wait for the next question, then type the code "
-                            "on the screen.",
-    Outcome.NOT_OPEN: "No question is open right now. When the screen shows a code, type it here.",
-    Outcome.NO_TOKEN: "Your answer could not be counted: this page needs cookies to count each phone once. Allow "
-                      "cookies for this page, then try again.",
-    Outcome.NOT_JOINED: "Type the code on the screen first.",
-    Outcome.CLOSED: "Answering is closed for that question. Look at the screen.",
-    Outcome.BAD_CHOICE: "Choose an answer first, then send it.",
-    Outcome.ADDRESS_FULL: "This answer was not counted: enough phones have answered from this connection. Tell the "
-                          "group leader, or raise your hand.",
+    Outcome.WRONG_CODE: N_("That code is not right. Check the code on the screen and type it again."),
+    Outcome.EXPIRED_CODE: N_("That code has expired. Type the code on the screen now."),
+    Outcome.TOO_MANY_TRIES: N_("Too many wrong codes from this phone. Wait for the next question, then type the "
+                               "code on the screen."),
+    Outcome.NOT_OPEN: N_("No question is open right now. When the screen shows a code, type it here."),
+    Outcome.NO_TOKEN: N_("Your answer could not be counted: this page needs cookies to count each phone once. "
+                         "Allow cookies for this page, then try again."),
+    Outcome.NOT_JOINED: N_("Type the code on the screen first."),
+    Outcome.CLOSED: N_("Answering is closed for that question. Look at the screen."),
+    Outcome.BAD_CHOICE: N_("Choose an answer first, then send it."),
+    Outcome.ADDRESS_FULL: N_("This answer was not counted: enough phones have answered from this connection. Tell "
+                             "the group leader, or raise your hand."),
 }
-RECEIVED = "Answer received. Look at the screen."
-WAITING = "You are in. Look at the screen: the next question appears here when it is asked."
-CHANGE = "Changed your mind? Choose again while the question is open: only your last answer counts."
-TOO_MANY_REQUESTS = "Too many tries from this phone. Wait a minute, then try again."
-ELSEWHERE = "This page only takes answers sent from itself."
+RECEIVED = N_("Answer received. Look at the screen.")
+WAITING = N_("You are in. Look at the screen: the next question appears here when it is asked.")
+TOO_MANY_REQUESTS = N_("Too many tries from this phone. Wait a minute, then try again.")
+ELSEWHERE = N_("This page only takes answers sent from itself.")
+
+# The language of the request being answered (set by ``rules``); None: the process's language.
+_page_language: ContextVar[str | None] = ContextVar("page_language", default=None)
 
 _markdown = MarkdownIt("commonmark", {"html": False}).disable(
     ["image", "link", "autolink", "html_inline", "html_block"])
+
+
+def language() -> str:
+    """The language of the page being made."""
+    return _page_language.get() or current_language()
+
+
+def _(message: str) -> str:
+    """``message`` in the page's language."""
+    return translator(language()).gettext(message)
 
 
 def e(text: str) -> str:
@@ -87,9 +108,9 @@ class View:
 
 def page(view: View) -> str:
     return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!doctype html>\n<html lang="{e(language())}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{e(TITLE)}</title>\n"
+        f"<title>{e(_(TITLE))}</title>\n"
         '<link rel="stylesheet" href="/style.css">\n<script src="/phone.js" defer></script>\n</head>\n'
         f'<body data-serial="{view.serial}" data-follow="{1 if view.follow else 0}">\n<main>\n{view.body}\n'
         "</main>\n</body>\n</html>\n")
@@ -100,21 +121,24 @@ def message(text: str, kind: str = "note") -> str:
 
 
 def code_form(said: str) -> str:
-    return (f"<h1>{e(TITLE)}</h1>\n{message(said)}\n"
+    return (f"<h1>{e(_(TITLE))}</h1>\n{message(said)}\n"
             '<form method="post" action="/join" class="join">\n'
-            '<label for="code">The code on the screen</label>\n'
+            # Translators: the label of the box where a phone types the 4-character code shown on the projector
+            f'<label for="code">{e(_("The code on the screen"))}</label>\n'
             '<input id="code" name="code" type="text" autocomplete="off" autocapitalize="characters" '
             'autocorrect="off" spellcheck="false" maxlength="12" required>\n'
-            '<button type="submit" class="send">Join</button>\n</form>\n'
-            f'<p class="small">{e(ANONYMOUS)}</p>')
+            # Translators: a button on the phone page: join the group quiz with the code typed
+            f'<button type="submit" class="send">{e(_("Join"))}</button>\n</form>\n'
+            f'<p class="small">{e(_(ANONYMOUS))}</p>')
 
 
 def waiting(said: str = "") -> str:
-    return (f"<h1>{e(TITLE)}</h1>\n{message(said) if said else ''}\n"
-            f'<p class="message">{e(WAITING)}</p>\n'
+    return (f"<h1>{e(_(TITLE))}</h1>\n{message(said) if said else ''}\n"
+            f'<p class="message">{e(_(WAITING))}</p>\n'
             '<form method="get" action="/" class="check">\n'
-            '<button type="submit" class="send">Check for a question</button>\n</form>\n'
-            f'<p class="small">{e(ANONYMOUS)}</p>')
+            # Translators: a button on the phone page: see whether the next question has been asked yet
+            f'<button type="submit" class="send">{e(_("Check for a question"))}</button>\n</form>\n'
+            f'<p class="small">{e(_(ANONYMOUS))}</p>')
 
 
 def question_form(open_question: OpenQuestion, chosen: frozenset[str] | None) -> str:
@@ -138,7 +162,7 @@ def question_form(open_question: OpenQuestion, chosen: frozenset[str] | None) ->
             parts.append(f'<button type="submit" class="option" name="choice" value="{e(option.key)}"{pressed}>'
                          f"{inner}</button>")
     if question.multiple:
-        parts.append('<button type="submit" class="send">Send my answers</button>')
+        parts.append(f'<button type="submit" class="send">{e(_("Send my answers"))}</button>')
     parts.append("</form>")
     return "\n".join(parts)
 
@@ -147,8 +171,10 @@ def received(open_question: OpenQuestion, chosen: frozenset[str]) -> str:
     """The answer is in; this phone (only) is reminded what it chose, and may choose again while it is open."""
     options = open_question.question.options
     letters = ", ".join(option_label(i) for i, option in enumerate(options) if option.key in chosen)
-    return (f'<p class="message received" role="status"><strong>{e(RECEIVED)}</strong></p>\n'
-            f'<p class="small">{e(f"Your answer: {letters}. {CHANGE}")}</p>\n'
+    mine = _("Your answer: {letters}. Changed your mind? Choose again while the question is open: only your last "
+             "answer counts.").format(letters=letters)
+    return (f'<p class="message received" role="status"><strong>{e(_(RECEIVED))}</strong></p>\n'
+            f'<p class="small">{e(mine)}</p>\n'
             f"{question_form(open_question, chosen)}")
 
 
@@ -157,7 +183,7 @@ def view_for(room: PhoneRoom, token: str, said: str = "", status: int = 200) -> 
     open_question = room.question
     serial = open_question.serial if open_question else 0
     if not room.is_joined(token):
-        hint = said or (SAID[Outcome.NOT_OPEN] if open_question is None else "Type the code on the screen.")
+        hint = said or (_(SAID[Outcome.NOT_OPEN]) if open_question is None else _("Type the code on the screen."))
         return View(code_form(hint), serial, follow=False, status=status)
     if open_question is None:
         return View(waiting(said), serial, follow=True, status=status)
@@ -215,9 +241,9 @@ def _join(request: web.Request, code: str) -> web.Response:
     if outcome is Outcome.JOINED:
         return _home(token, fresh)
     if outcome is Outcome.NO_TOKEN:  # cannot happen with a fresh token; kept for clarity
-        return _respond(View(code_form(SAID[outcome]), 0, follow=False, status=400), token, fresh)
+        return _respond(View(code_form(_(SAID[outcome])), 0, follow=False, status=400), token, fresh)
     status = 429 if outcome is Outcome.TOO_MANY_TRIES else 403
-    return _respond(view_for(room, token, SAID[outcome], status), token, fresh)
+    return _respond(view_for(room, token, _(SAID[outcome]), status), token, fresh)
 
 
 async def answer(request: web.Request) -> web.Response:
@@ -233,10 +259,10 @@ async def answer(request: web.Request) -> web.Response:
         return _home(token, False)
     if outcome is Outcome.NO_TOKEN:
         fresh_token = new_token()
-        view = View(code_form(SAID[outcome]), 0, follow=False, status=400)
+        view = View(code_form(_(SAID[outcome])), 0, follow=False, status=400)
         return _respond(view, fresh_token, True)
     status = {Outcome.CLOSED: 409, Outcome.BAD_CHOICE: 400, Outcome.NOT_JOINED: 403}.get(outcome, 429)
-    return _respond(view_for(room, token, SAID[outcome], status), token, False)
+    return _respond(view_for(room, token, _(SAID[outcome]), status), token, False)
 
 
 async def state(request: web.Request) -> web.Response:
@@ -245,11 +271,11 @@ async def state(request: web.Request) -> web.Response:
                         content_type="application/json")
 
 
-async def style(_: web.Request) -> web.Response:
+async def style(_request: web.Request) -> web.Response:
     return web.Response(text=STYLE, content_type="text/css", headers={"Cache-Control": "max-age=600"})
 
 
-async def script(_: web.Request) -> web.Response:
+async def script(_request: web.Request) -> web.Response:
     return web.Response(text=SCRIPT, content_type="text/javascript", headers={"Cache-Control": "max-age=600"})
 
 
@@ -264,7 +290,7 @@ HEADERS = {
 
 
 def _plain(text: str, status: int) -> web.Response:
-    return web.Response(text=page(View(f"<h1>{e(TITLE)}</h1>\n{message(text, 'problem')}", 0, follow=False)),
+    return web.Response(text=page(View(f"<h1>{e(_(TITLE))}</h1>\n{message(text, 'problem')}", 0, follow=False)),
                         content_type="text/html", status=status)
 
 
@@ -290,22 +316,31 @@ def _known_host(request: web.Request) -> bool:
 @web.middleware
 async def rules(request: web.Request,
                 handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
-    if not _within_limit(request):
-        response: web.StreamResponse = _plain(TOO_MANY_REQUESTS, 429)
-    elif not _known_host(request) or (request.method == "POST" and not _same_host(request)):
-        response = _plain(ELSEWHERE, 403)
-    else:
-        try:
-            response = await handler(request)
-        except web.HTTPException as refused:  # no such page, a form too big
-            said = "That was too much to send." if refused.status == 413 else "There is no such page here."
-            response = _plain(f"{said} Open the address on the screen.", refused.status)
-        except Exception:  # never a traceback in front of anyone, and nothing logged
-            response = _plain("Something went wrong. Look at the screen, or raise your hand.", 500)
+    chosen = _page_language.set(request.app[LANGUAGE])
+    try:
+        response = await _answered(request, handler)
+    finally:
+        _page_language.reset(chosen)
     response.headers.update(HEADERS)
     if response.content_type in ("text/html", "application/json"):
         response.headers["Cache-Control"] = "no-store"
     return response
+
+
+async def _answered(request: web.Request,
+                    handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
+    if not _within_limit(request):
+        return _plain(_(TOO_MANY_REQUESTS), 429)
+    if not _known_host(request) or (request.method == "POST" and not _same_host(request)):
+        return _plain(_(ELSEWHERE), 403)
+    try:
+        return await handler(request)
+    except web.HTTPException as refused:  # no such page, a form too big
+        if refused.status == 413:
+            return _plain(_("That was too much to send. Open the address on the screen."), refused.status)
+        return _plain(_("There is no such page here. Open the address on the screen."), refused.status)
+    except Exception:  # never a traceback in front of anyone, and nothing logged
+        return _plain(_("Something went wrong. Look at the screen, or raise your hand."), 500)
 
 
 def _within_limit(request: web.Request) -> bool:
@@ -327,13 +362,16 @@ def remote_address(request: web.Request) -> str:
     return request.remote or "unknown"
 
 
-def phone_app(room: PhoneRoom, address_of: Callable[[web.Request], str] = remote_address) -> web.Application:
+def phone_app(room: PhoneRoom, address_of: Callable[[web.Request], str] = remote_address, *,
+              language: str | None = None) -> web.Application:
     """The phone page for ``room``. ``address_of`` says which network address a request came from (the benchmark
-    stands in for 30 phones from one address)."""
+    stands in for 30 phones from one address). ``language``: the page's language; None, the language the process
+    shows when each request comes (the group app's, whose session it is)."""
     app = web.Application(middlewares=[rules], client_max_size=MAX_BODY)
     app[ROOM] = room
     app[ADDRESS_OF] = address_of
     app[LIMITS] = {}
+    app[LANGUAGE] = None if language is None else check_language(language)
     app.router.add_get("/", index)
     app.router.add_get("/state", state)
     app.router.add_get("/style.css", style)
@@ -346,11 +384,13 @@ def phone_app(room: PhoneRoom, address_of: Callable[[web.Request], str] = remote
 
 # -- the server in the running event loop -----------------------------------------------------------------------------
 class PhoneServer:
-    """``phone_app`` served on ``host:port`` from the event loop that awaits ``start`` (the group app's own)."""
+    """``phone_app`` served on ``host:port`` from the event loop that awaits ``start`` (the group app's own), in
+    ``language`` (None: the language the group app shows)."""
 
     def __init__(self, room: PhoneRoom, *, port: int, host: str = "0.0.0.0",
-                 address_of: Callable[[web.Request], str] = remote_address) -> None:
+                 address_of: Callable[[web.Request], str] = remote_address, language: str | None = None) -> None:
         self.room = room
+        self.language = language
         self.host = host
         self.wanted_port = port
         self.address_of = address_of
@@ -363,7 +403,8 @@ class PhoneServer:
         quiet.propagate = False  # nothing about a phone (its address) reaches a log or the terminal
         if not quiet.handlers:
             quiet.addHandler(logging.NullHandler())
-        runner = web.AppRunner(phone_app(self.room, self.address_of), access_log=None, shutdown_timeout=0.5)
+        runner = web.AppRunner(phone_app(self.room, self.address_of, language=self.language), access_log=None,
+                               shutdown_timeout=0.5)
         await runner.setup()
         try:
             await web.TCPSite(runner, self.host, self.wanted_port).start()
@@ -387,10 +428,10 @@ class PhoneServer:
 def port_problem(port: int, error: OSError) -> str:
     """Why the phone page cannot listen on ``port``, in plain words."""
     if error.errno == errno.EADDRINUSE:
-        return f"port {port} is in use by another program"
+        return _("port {port} is in use by another program").format(port=port)
     if error.errno == errno.EACCES:
-        return f"port {port} needs administrator rights (use a port above 1024, like 8765)"
-    return f"port {port} cannot be used ({error.strerror or error})"
+        return _("port {port} needs administrator rights (use a port above 1024, like 8765)").format(port=port)
+    return _("port {port} cannot be used ({reason})").format(port=port, reason=error.strerror or error)
 
 
 def check_port(port: int, host: str = "0.0.0.0") -> str:

@@ -1,4 +1,5 @@
-"""Reports for counselors: one row per profile, one per group session, one per kiosk day."""
+"""Reports for counselors: one row per profile, one per group session, one per kiosk day, in the language shown
+(the headers are translated by ``header``)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from course.content.model import Course
+from course.content.model import Course, Option
 from course.group.phones import split_tallies
 from course.group.tally import option_label
+from course.i18n import N_, _
 from course.store.errors import StoreError
 from course.store.kiosk import KIOSK_EVENTS
 from course.store.records import Group, GroupSession
@@ -19,11 +21,23 @@ from course.text import printable
 if TYPE_CHECKING:
     from course.store import Store
 
-PROFILE_HEADER = ("Name", "Lessons finished", "Lessons started", "Quiz average %", "Sessions attended",
-                  "Last activity")
-SESSION_HEADER = ("Date", "Lesson", "Present", "Finished", "Tallies")
-KIOSK_HEADER = ("Day", "Sessions", "Lessons started", "Lessons finished", "Questions answered",
-                "Questions right")
+# Column headers, in English here; ``header`` gives them in the language shown.
+PROFILE_HEADER = (N_("Name"), N_("Lessons finished"), N_("Lessons started"), N_("Quiz average %"),
+                  N_("Sessions attended"), N_("Last activity"))
+# Translators: report columns for group sessions; "Present" is how many people were there, "Tallies" the quiz counts
+SESSION_HEADER = (N_("Date"), N_("Lesson"), N_("Present"), N_("Finished"), N_("Tallies"))
+KIOSK_HEADER = (N_("Day"), N_("Sessions"), N_("Lessons started"), N_("Lessons finished"), N_("Questions answered"),
+                N_("Questions right"))
+
+
+def header(columns: Sequence[str]) -> tuple[str, ...]:
+    """A report's column headers in the language shown."""
+    return tuple(_(column) for column in columns)
+
+
+def yes_no(value: bool) -> str:
+    # Translators: a cell of a report: whether a group session was finished
+    return _("yes") if value else _("no")
 
 
 @dataclass(frozen=True)
@@ -55,7 +69,7 @@ class SessionRow:
     tallies: str
 
     def cells(self) -> tuple[str | int, ...]:
-        return (self.date, self.lesson, self.present, "yes" if self.finished else "no", self.tallies)
+        return (self.date, self.lesson, self.present, yes_no(self.finished), self.tallies)
 
 
 def find_group(store: Store, name: str) -> Group:
@@ -66,9 +80,12 @@ def find_group(store: Store, name: str) -> Group:
     if len(found) == 1:
         return found[0]
     if found:
-        raise LookupError(f"More than one group is called \u201c{name}\u201d. Rename one in group mode.")
-    known = ", ".join(f"\u201c{g.name}\u201d" for g in groups) or "none yet"
-    raise LookupError(f"No group is called \u201c{name}\u201d. Groups: {known}.")
+        raise LookupError(_("More than one group is called \u201c{name}\u201d. Rename one in group mode.").format(
+            name=name))
+    if not groups:
+        raise LookupError(_("No group is called \u201c{name}\u201d. There are no groups yet.").format(name=name))
+    known = ", ".join(f"\u201c{g.name}\u201d" for g in groups)
+    raise LookupError(_("No group is called \u201c{name}\u201d. Groups: {groups}.").format(name=name, groups=known))
 
 
 def profile_rows(store: Store, group: Group | None = None) -> list[ProfileRow]:
@@ -134,7 +151,7 @@ def tallies_text(course: Course, session: GroupSession) -> str:
     """``"Q1 A=3 B=5 (right: B); Q2 phones A=0 B=7 (right: B)"`` in quiz order; questions since removed come last.
 
     A show of hands reads as before; counts from phones say "phones", and both together
-    ``"Q3 hands A=1 B=2, phones A=0 B=9 (right: B)"``.
+    ``"Q3 hands A=1 B=2, phones A=0 B=9 (right: B)"``. In the language shown.
     """
     try:
         quiz = course.lesson(session.lesson_id).quiz
@@ -145,21 +162,31 @@ def tallies_text(course: Course, session: GroupSession) -> str:
     known: set[str] = set()
     if quiz is not None:
         for number, question in enumerate(quiz.questions, 1):
-            counted = [(how, source[question.id]) for how, source in (("hands", hands), ("phones", phones))
-                       if question.id in source]
-            if not counted:
+            if question.id not in hands and question.id not in phones:
                 continue
             known.add(question.id)
-            shown = ", ".join(
-                ("" if how == "hands" and len(counted) == 1 else f"{how} ")
-                + " ".join(f"{option_label(i)}={counts.get(o.key, 0)}" for i, o in enumerate(question.options))
-                for how, counts in counted)
+
+            def shown(counts: dict[str, int], options: Sequence[Option] = question.options) -> str:
+                return " ".join(f"{option_label(i)}={counts.get(o.key, 0)}" for i, o in enumerate(options))
+
             right = ", ".join(option_label(i) for i, o in enumerate(question.options) if o.correct)
-            parts.append(f"Q{number} {shown} (right: {right})")
-    for how, source in (("", hands), ("phones ", phones)):
+            if question.id not in phones:
+                # Translators: in a report, the show of hands for quiz question 1 ("Q1 A=3 B=5 (right: B)")
+                line = _("Q{number} {counts} (right: {right})").format(
+                    number=number, counts=shown(hands[question.id]), right=right)
+            elif question.id not in hands:
+                line = _("Q{number} phones {counts} (right: {right})").format(
+                    number=number, counts=shown(phones[question.id]), right=right)
+            else:
+                line = _("Q{number} hands {hands}, phones {phones} (right: {right})").format(
+                    number=number, hands=shown(hands[question.id]), phones=shown(phones[question.id]), right=right)
+            parts.append(line)
+    for source, from_phones in ((hands, False), (phones, True)):
         for qid, counts in source.items():
             if qid not in known:
-                parts.append(f"{qid} {how}" + " ".join(f"{k.upper()}={v}" for k, v in sorted(counts.items())))
+                listed = " ".join(f"{k.upper()}={v}" for k, v in sorted(counts.items()))
+                parts.append(_("{question} phones {counts}").format(question=qid, counts=listed) if from_phones
+                             else f"{qid} {listed}")
     return "; ".join(parts)
 
 
@@ -211,7 +238,7 @@ def _lesson_title(course: Course, lesson_id: str) -> str:
     try:
         return course.lesson(lesson_id).title
     except KeyError:
-        return f"{lesson_id} (no longer in the course)"
+        return _("{lesson} (no longer in the course)").format(lesson=lesson_id)
 
 
 def _is_date(text: str) -> bool:

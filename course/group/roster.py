@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from course.group.text import first_name
+from course.i18n import _
 from course.store.errors import StoreError
 from course.store.records import Group, GroupSession
 
@@ -32,18 +33,19 @@ def check_display_name(name: str) -> str:
     """The cleaned name, or ValueError with a message for the counselor."""
     name = " ".join(name.split())
     if not name:
-        raise ValueError("Please type the name the group will see (a first name is enough).")
+        raise ValueError(_("Please type the name the group will see (a first name is enough)."))
     if len(name) > MAX_DISPLAY_NAME:
-        raise ValueError(f"Please keep it to {MAX_DISPLAY_NAME} characters (a first name is enough).")
+        raise ValueError(_("Please keep it to {most} characters (a first name is enough).").format(
+            most=MAX_DISPLAY_NAME))
     return name
 
 
 def check_group_name(name: str) -> str:
     name = " ".join(name.split())
     if not name:
-        raise ValueError("Please type a name for the group, like \u201cTuesday evening family group\u201d.")
+        raise ValueError(_("Please type a name for the group, like \u201cTuesday evening family group\u201d."))
     if len(name) > MAX_GROUP_NAME:
-        raise ValueError(f"Please keep the group name to {MAX_GROUP_NAME} characters.")
+        raise ValueError(_("Please keep the group name to {most} characters.").format(most=MAX_GROUP_NAME))
     return name
 
 
@@ -98,14 +100,14 @@ def name_clash(store: Store, group: Group, name: str, *, new_profile: bool, pid:
     it), or None. ``pid`` is the person being named, who never clashes with themselves."""
     for member in members(store, group):
         if member.profile_id != pid and _same(member.display_name, name):
-            return (f"Someone on this roster is already called \u201c{member.display_name}\u201d. The room and "
-                    "the attendance list will not tell the two apart.")
+            return _("Someone on this roster is already called \u201c{name}\u201d. The room and the attendance "
+                     "list will not tell the two apart.").format(name=member.display_name)
     if new_profile:
         for profile in store.profiles():
             if profile.id != pid and _same(profile.name, name):
-                return (f"A profile called \u201c{profile.name}\u201d is already on this computer, so reports "
-                        "would show two people with that name. If it is the same person, cancel and press E to "
-                        "add that profile instead.")
+                return _("A profile called \u201c{name}\u201d is already on this computer, so reports would "
+                         "show two people with that name. If it is the same person, cancel and press E to add that "
+                         "profile instead.").format(name=profile.name)
     return None
 
 

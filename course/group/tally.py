@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from course.i18n import _, ngettext
+
 BAR = "\u2588"
 MAX_COUNT = 999
 
@@ -14,10 +16,10 @@ def parse_count(text: str) -> int | None:
     if not text:
         return None
     if not (text.isascii() and text.isdigit()):
-        raise ValueError("Counts are whole numbers, like 3.")
+        raise ValueError(_("Counts are whole numbers, like 3."))
     value = int(text)
     if value > MAX_COUNT:
-        raise ValueError(f"A count can be at most {MAX_COUNT}.")
+        raise ValueError(_("A count can be at most {most}.").format(most=MAX_COUNT))
     return value
 
 
@@ -27,7 +29,7 @@ def bar_lines(labels: Sequence[tuple[str, str, bool]], counts: Mapping[str, int]
     ``labels`` holds (key, label, correct) in the order shown; ``counts`` maps key to count. The longest bar is
     ``width`` characters; a count above zero always gets at least one block.
     """
-    highest = max((counts.get(key, 0) for key, _, _ in labels), default=0)
+    highest = max((counts.get(key, 0) for key, _label, _correct in labels), default=0)
     lines = []
     for key, label, correct in labels:
         mark = "\u2713" if correct else " "
@@ -49,13 +51,16 @@ def hands_problem(counts: Mapping[str, int], present: int, *, multiple: bool) ->
     """
     if present <= 0:
         return None
-    people = "1 person is" if present == 1 else f"{present} people are"
     total = sum(counts.values())
     if not multiple and total > present:
-        return f"{total} hands for a choose-one question, but {people} marked present."
+        return ngettext("{hands} hands for a choose-one question, but {count} person is marked present.",
+                        "{hands} hands for a choose-one question, but {count} people are marked present.",
+                        present).format(hands=total, count=present)
     most = max(counts.values(), default=0)
     if most > present:
-        return f"One option has {most} hands, but {people} marked present."
+        return ngettext("One option has {hands} hands, but {count} person is marked present.",
+                        "One option has {hands} hands, but {count} people are marked present.",
+                        present).format(hands=most, count=present)
     return None
 
 
