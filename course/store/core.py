@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Self
 
+from course.i18n import N_, _
+
 from . import atomic, envelope, schema
 from .backups import Backups
 from .errors import Busy, StoreError, from_os_error
@@ -17,7 +19,7 @@ from .layout import Layout, is_id
 from .records import now, to_iso
 from .storage import Missing, SafeDB, SafeStorage
 
-UNKNOWN_PROFILE = (
+UNKNOWN_PROFILE = N_(
     "This profile could not be found. It may have been deleted on another screen; "
     "please choose a profile from the list."
 )
@@ -31,11 +33,12 @@ _SHARED_KINDS = {
 }
 
 _WHAT = {
-    schema.INDEX: "The list of profiles",
-    schema.GROUPS: "The family group records",
-    schema.KIOSK: "The waiting-room counters",
-    schema.STAFF: "The staff PIN file",
-    schema.PRESENTER: "The shared presenter screen state",
+    # Translators: this and the four below name a damaged file in "{name} was damaged; ..."
+    schema.INDEX: N_("The list of profiles"),
+    schema.GROUPS: N_("The family groups file"),
+    schema.KIOSK: N_("The waiting-room counters file"),
+    schema.STAFF: N_("The staff PIN file"),
+    schema.PRESENTER: N_("The presenter screen file"),
 }
 
 
@@ -51,7 +54,7 @@ class StoreCore:
         self._dirty: set[Path] = set()
         self._last_backup: dict[Path, float] = {}
         self._opened = time.monotonic()
-        with self._guard("your progress"):
+        with self._guard(N_("your progress")):
             for folder in self.layout.directories():
                 atomic.make_private_dir(folder)
             self._open_checks()
@@ -80,7 +83,7 @@ class StoreCore:
         except StoreError:
             raise
         except Missing as exc:
-            raise StoreError(UNKNOWN_PROFILE) from exc
+            raise StoreError(_(UNKNOWN_PROFILE)) from exc
         except OSError as exc:
             raise from_os_error(exc, what, self.data_dir) from exc
 
@@ -114,7 +117,7 @@ class StoreCore:
 
     def _profile_path(self, pid: str) -> Path:
         if not is_id(pid):
-            raise StoreError(UNKNOWN_PROFILE)
+            raise StoreError(_(UNKNOWN_PROFILE))
         return self.layout.profile(pid)
 
     def _profile_db(self, pid: str) -> SafeDB:
@@ -162,8 +165,8 @@ class StoreCore:
             self._reconcile_index(index)
         except (OSError, Busy) as exc:
             # Read-only or locked data can still be shown; saving will say what is wrong.
-            error = exc if isinstance(exc, StoreError) else from_os_error(exc, "your progress", self.data_dir)
-            self.problems.append(f"Progress can be seen but maybe not saved right now. {error}")
+            error = exc if isinstance(exc, StoreError) else from_os_error(exc, N_("your progress"), self.data_dir)
+            self.problems.append(_("Progress can be seen but maybe not saved right now. {error}").format(error=error))
             return
         for path in self.layout.all_data_files():
             self._backup_now(path)
@@ -264,9 +267,11 @@ class StoreCore:
             body, when = found
             storage.save_body(body)
         name = (self._profile_meta(pid) or {}).get("name", "")
-        self.problems.append(
-            f"The progress file for {name} was missing; it was restored from the backup made {_when(when)}."
-        )
+        if when is None:
+            said = _("The progress file for {name} was missing; it was restored from an earlier backup.")
+        else:
+            said = _("The progress file for {name} was missing; it was restored from the backup made {when}.")
+        self.problems.append(said.format(name=name, when=_when(when)))
         return True
 
     def _erase_profile_files(self, pid: str) -> None:
@@ -288,23 +293,40 @@ class StoreCore:
         """Called with the file's lock held when ``path`` will not read: keep it aside, restore a backup."""
         kept = self.backups.quarantine(path)
         found = self.backups.newest_good(path, kind)
+        when = None
         if found is not None:
             body, when = found
-            how = f"it was restored from the backup made {_when(when)}"
         else:
             body = self._fresh_body(kind, path)
-            how = "there was no good backup, so it was started again"
         if kind == schema.INDEX:
-            body, _ = self._merged_index(body)
+            body, _rest = self._merged_index(body)
         atomic.write_atomic(path, envelope.encode(body))
         self._dirty.add(path)
         if kind == schema.PROFILE:
             metas = list(body["tables"].get("meta", {}).values())
             name = metas[0]["name"] if metas else ""
-            what = f"Your progress file for {name}" if found is not None else "A progress file"
+            if found is None:
+                said = _("A progress file was damaged; there was no good backup, so it was started again. "
+                         "The damaged copy was kept at {kept}.")
+            elif when is None:
+                said = _("Your progress file for {name} was damaged; it was restored from an earlier backup. "
+                         "The damaged copy was kept at {kept}.")
+            else:
+                said = _("Your progress file for {name} was damaged; it was restored from the backup made {when}. "
+                         "The damaged copy was kept at {kept}.")
         else:
-            what = _WHAT[kind]
-        self.problems.append(f"{what} was damaged; {how}. The damaged copy was kept at {kept}.")
+            name = _(_WHAT[kind])
+            if found is None:
+                # Translators: {name} names a damaged file, such as "The list of profiles"
+                said = _("{name} was damaged; there was no good backup, so it was started again. "
+                         "The damaged copy was kept at {kept}.")
+            elif when is None:
+                said = _("{name} was damaged; it was restored from an earlier backup. "
+                         "The damaged copy was kept at {kept}.")
+            else:
+                said = _("{name} was damaged; it was restored from the backup made {when}. "
+                         "The damaged copy was kept at {kept}.")
+        self.problems.append(said.format(name=name, when=_when(when), kept=kept))
         return body
 
     def _fresh_body(self, kind: str, path: Path) -> schema.Body:
@@ -316,5 +338,5 @@ class StoreCore:
 
 def _when(moment: Any) -> str:
     if moment is None:
-        return "earlier"
+        return ""
     return str(moment.astimezone().strftime("%Y-%m-%d %H:%M"))

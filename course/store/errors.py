@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from course.i18n import _
+
 
 class StoreError(Exception):
     """Something went wrong with saved data. The message says what to do about it."""
@@ -32,28 +34,31 @@ def from_os_error(exc: OSError, what: str, path: Path | None = None) -> StoreErr
     ``what`` names the thing being saved or read, e.g. "your answer".
     """
     where = f" ({path})" if path is not None else ""
+    what = _(what)
     code = exc.errno
     if code in (errno.ENOSPC, errno.EDQUOT):
-        msg = f"The disk is full, so {what} could not be saved. Free some space and try again."
+        # Translators: {what} is what could not be saved, such as "your answer" (each is translated on its own)
+        msg = _("The disk is full, so {what} could not be saved. Free some space and try again.").format(what=what)
     elif code == errno.EROFS:
-        msg = (
-            f"The data folder{where} is read-only, so {what} could not be saved. "
+        msg = _(
+            "The data folder{where} is read-only, so {what} could not be saved. "
             "Ask whoever looks after this computer to make it writable, then try again."
-        )
+        ).format(where=where, what=what)
     elif code in (errno.EACCES, errno.EPERM):
-        msg = (
-            f"Family Course is not allowed to use the data folder{where}, so {what} could not be "
+        msg = _(
+            "Family Course is not allowed to use the data folder{where}, so {what} could not be "
             "saved or read. Ask whoever looks after this computer to check the folder's permissions."
-        )
+        ).format(where=where, what=what)
     elif code == errno.EIO:
-        msg = (
-            f"The disk reported an error, so {what} could not be saved or read. Your earlier progress "
+        msg = _(
+            "The disk reported an error, so {what} could not be saved or read. Your earlier progress "
             "is safe. Try again; if this keeps happening, the disk may be failing."
-        )
+        ).format(what=what)
     else:
         reason = exc.strerror or exc.__class__.__name__
-        msg = (
-            f"{what[:1].upper()}{what[1:]} could not be saved or read because of a problem with "
-            f"the disk: {reason}. Your earlier progress is safe; try again."
-        )
+        msg = _(
+            "{what} could not be saved or read because of a problem with "
+            "the disk: {reason}. Your earlier progress is safe; try again."
+        ).format(what=what, reason=reason)
+        msg = msg[:1].upper() + msg[1:]  # "your answer could not..." starts a sentence
     return StoreError(msg)

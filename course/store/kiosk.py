@@ -6,6 +6,8 @@ from datetime import date
 
 from tinydb import Query
 
+from course.i18n import N_
+
 from .core import StoreCore
 from .records import now
 
@@ -19,7 +21,7 @@ class KioskMixin(StoreCore):
         if event not in KIOSK_EVENTS:
             raise ValueError(f"event must be one of {KIOSK_EVENTS}")
         key = (day or now().astimezone().date()).isoformat()
-        with self._guard("the waiting-room counters"):
+        with self._guard(N_("the waiting-room counters")):
             table = self._db(self.layout.kiosk).table("days")
             with table.storage.locked():
                 found = table.search(_Q.day == key)
@@ -29,7 +31,7 @@ class KioskMixin(StoreCore):
 
     def kiosk_report(self) -> list[dict[str, int | str]]:
         """One dict per day, oldest first, with every counter (0 when nothing happened)."""
-        with self._guard("the waiting-room counters"):
+        with self._guard(N_("the waiting-room counters")):
             docs = self._db(self.layout.kiosk).table("days").all()
         rows: list[dict[str, int | str]] = []
         for doc in sorted(docs, key=lambda d: d["day"]):

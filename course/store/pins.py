@@ -8,6 +8,8 @@ import os
 import time
 from typing import Any
 
+from course.i18n import _, ngettext
+
 from .errors import PinLocked
 
 FREE_TRIES = 5
@@ -58,7 +60,8 @@ def attempt(state: dict[str, Any], record: dict[str, Any], pin: str) -> tuple[bo
     locked_until = float(state.get("locked_until", 0.0))
     if locked_until > now:
         wait = min(locked_until - now, MAX_DELAY)
-        raise PinLocked(f"Too many wrong PINs. Please wait {_say(wait)} and try again.", retry_after=wait)
+        raise PinLocked(_("Too many wrong PINs. Please wait {wait} and try again.").format(wait=_say(wait)),
+                        retry_after=wait)
     if pin_matches(record, pin):
         return True, {"failures": 0, "locked_until": 0.0}
     failures = int(state.get("failures", 0)) + 1
@@ -75,5 +78,6 @@ def changed(stored: dict[str, Any], state: dict[str, Any]) -> bool:
 def _say(seconds: float) -> str:
     whole = max(1, round(seconds))
     if whole < 90:
-        return f"{whole} seconds"
-    return f"{round(whole / 60)} minutes"
+        return ngettext("{count} second", "{count} seconds", whole).format(count=whole)
+    minutes = round(whole / 60)
+    return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)

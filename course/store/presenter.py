@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from course.i18n import N_
+
 from . import envelope, schema
 from .core import StoreCore
 from .errors import StoreError
@@ -15,7 +17,7 @@ class PresenterMixin(StoreCore):
         """Share what the room should see, e.g. {"lesson_id": ..., "step": 2, "blank": False}."""
         body = schema.new_body(schema.PRESENTER)
         body["state"] = {**state, "updated": to_iso(now())}
-        with self._guard("the presenter screen"):
+        with self._guard(N_("the presenter screen")):
             storage = self._storage(self.layout.presenter)
             with storage.locked():
                 storage.save_body(body)

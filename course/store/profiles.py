@@ -7,6 +7,8 @@ from typing import Any
 
 from tinydb import Query
 
+from course.i18n import N_, _
+
 from . import pins, schema
 from .core import UNKNOWN_PROFILE, StoreCore
 from .errors import StoreError
@@ -27,7 +29,7 @@ class ProfilesMixin(StoreCore):
         record = pins.hash_pin(pin) if pin is not None else None
         pid = uuid.uuid4().hex
         meta = {"id": pid, "name": name, "created": to_iso(now()), "pin": record}
-        with self._guard("the new profile"):
+        with self._guard(N_("the new profile")):
             storage = self._storage(self._profile_path(pid))
             with storage.locked(create=True):
                 storage.save_body(schema.new_body(schema.PROFILE, {"meta": {"1": meta}}))
@@ -36,25 +38,25 @@ class ProfilesMixin(StoreCore):
         return pid
 
     def profiles(self) -> list[Profile]:
-        with self._guard("the list of profiles"):
+        with self._guard(N_("the list of profiles")):
             docs = self._index_table().all()
         return sorted((_profile(d) for d in docs), key=lambda p: (p.created, p.id))
 
     def profile(self, pid: str) -> Profile:
-        with self._guard("the profile"):
+        with self._guard(N_("the profile")):
             return _profile(self._entry(pid))
 
     def rename_profile(self, pid: str, name: str) -> None:
         """Give a profile a new name (group mode does, when a roster name is corrected)."""
         if not isinstance(name, str):
             raise TypeError("name must be a string")
-        with self._guard("the new name"):
+        with self._guard(N_("the new name")):
             self._change_entry(pid, {"name": name})
             self._profile_db(pid).table("meta").update({"name": name})
 
     def check_pin(self, pid: str, pin: str) -> bool:
         """True if ``pin`` is right (or the profile has no PIN). Raises PinLocked during a delay."""
-        with self._guard("the PIN check"):
+        with self._guard(N_("the PIN check")):
             table = self._index_table()
             with table.storage.locked():
                 entry = self._entry(pid)
@@ -67,7 +69,7 @@ class ProfilesMixin(StoreCore):
 
     def delete_profile(self, pid: str) -> None:
         """Remove the profile, its answers, journal and backups. It never comes back from a backup."""
-        with self._guard("the change"):
+        with self._guard(N_("the change")):
             table = self._index_table()
             with table.storage.locked():
                 self._entry(pid)
@@ -84,10 +86,10 @@ class ProfilesMixin(StoreCore):
 
     def _entry(self, pid: str) -> dict[str, Any]:
         if not isinstance(pid, str):
-            raise StoreError(UNKNOWN_PROFILE)
+            raise StoreError(_(UNKNOWN_PROFILE))
         found = self._index_table().search(_Q.id == pid)
         if not found:
-            raise StoreError(UNKNOWN_PROFILE)
+            raise StoreError(_(UNKNOWN_PROFILE))
         return dict(found[0])
 
     def _change_entry(self, pid: str, fields: dict[str, Any]) -> None:

@@ -7,6 +7,8 @@ from typing import Any
 
 from tinydb import Query
 
+from course.i18n import N_
+
 from .core import StoreCore
 from .records import (
     LESSON_STATUSES,
@@ -67,12 +69,12 @@ class ProgressMixin(StoreCore):
             "correct": bool(correct),
             "at": to_iso(now()),
         }
-        with self._guard("your answer"):
+        with self._guard(N_("your answer")):
             self._profile_db(pid).table("answers").insert(doc)
 
     def answers(self, pid: str) -> list[Answer]:
         """Every answer of the profile, oldest first."""
-        with self._guard("your answers"):
+        with self._guard(N_("your answers")):
             docs = _ordered(self._profile_db(pid).table("answers").all())
         return [
             Answer(
@@ -91,7 +93,7 @@ class ProgressMixin(StoreCore):
         return self.lesson_states(pid).get(lesson_id, LessonState(lesson_id=lesson_id))
 
     def lesson_states(self, pid: str) -> dict[str, LessonState]:
-        with self._guard("your progress"):
+        with self._guard(N_("your progress")):
             docs = self._profile_db(pid).table("lessons").all()
         return {d["lesson_id"]: _lesson_state(d) for d in docs}
 
@@ -111,7 +113,7 @@ class ProgressMixin(StoreCore):
             raise ValueError("step must be 0 or more")
         if add_seconds < 0:
             raise ValueError("add_seconds must be 0 or more")
-        with self._guard("your place in the lesson"):
+        with self._guard(N_("your place in the lesson")):
             table = self._profile_db(pid).table("lessons")
             with table.storage.locked():
                 found = table.search(_Q.lesson_id == lesson_id)
@@ -144,7 +146,7 @@ class ProgressMixin(StoreCore):
             "right": [str(q) for q in already_right],
             "started": to_iso(now()),
         }
-        with self._guard("the start of the quiz"):
+        with self._guard(N_("the start of the quiz")):
             self._profile_db(pid).table("attempts").upsert(doc, _Q.lesson_id == str(lesson_id))
 
     def open_quiz(self, pid: str, lesson_id: str) -> OpenQuiz | None:
@@ -153,7 +155,7 @@ class ProgressMixin(StoreCore):
 
     def open_quizzes(self, pid: str) -> dict[str, OpenQuiz]:
         """Every quiz attempt begun and not finished, by lesson, each with its answers so far."""
-        with self._guard("your quizzes so far"):
+        with self._guard(N_("your quizzes so far")):
             db = self._profile_db(pid)
             attempts = db.table("attempts").all()
             answers = _ordered(db.table("answers").all()) if attempts else []
@@ -177,7 +179,7 @@ class ProgressMixin(StoreCore):
             "passed": bool(passed),
             "at": to_iso(now()),
         }
-        with self._guard("your quiz result"):
+        with self._guard(N_("your quiz result")):
             db = self._profile_db(pid)
             db.table("quizzes").insert(doc)
             attempts = db.table("attempts")
@@ -186,7 +188,7 @@ class ProgressMixin(StoreCore):
         return _quiz(doc)
 
     def quiz_results(self, pid: str) -> list[QuizResult]:
-        with self._guard("your quiz results"):
+        with self._guard(N_("your quiz results")):
             docs = _ordered(self._profile_db(pid).table("quizzes").all())
         return [_quiz(d) for d in docs]
 
@@ -198,12 +200,12 @@ class ProgressMixin(StoreCore):
     # -- preferences -------------------------------------------------------------------------------
 
     def preferences(self, pid: str) -> dict[str, str]:
-        with self._guard("your settings"):
+        with self._guard(N_("your settings")):
             docs = _ordered(self._profile_db(pid).table("prefs").all())
         return {d["key"]: d["value"] for d in docs}
 
     def set_preference(self, pid: str, key: str, value: str) -> None:
-        with self._guard("your setting"):
+        with self._guard(N_("your setting")):
             self._profile_db(pid).table("prefs").upsert({"key": str(key), "value": str(value)}, _Q.key == str(key))
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from course.i18n import _
+
 from .envelope import Damaged
 from .errors import DataTooNew
 
@@ -99,10 +101,10 @@ def upgrade(kind: str, body: Body, *, thorough: bool = True) -> tuple[Body, bool
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise Damaged("the file does not say which version of the data layout it uses")
     if version > current(kind):
-        raise DataTooNew(
+        raise DataTooNew(_(
             "This data was written by a newer version of Family Course, so this version will not "
             "change it. Please update Family Course on this computer to the newest version."
-        )
+        ))
     migrated = version < current(kind)
     for migration in MIGRATIONS[kind][version - 1 :]:
         body = migration(body)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from course.i18n import N_
+
 from . import pins
 from .core import StoreCore
 
@@ -22,7 +24,7 @@ class StaffMixin(StoreCore):
     def set_staff_pin(self, pin: str) -> None:
         """Set or change the staff PIN; every place starts again with no wrong tries."""
         record = pins.hash_pin(pin)
-        with self._guard("the staff PIN"):
+        with self._guard(N_("the staff PIN")):
             self._staff_table().upsert_one({"pin": record, "tries": {}, "failures": 0, "locked_until": 0.0})
 
     def check_staff_pin(self, pin: str, place: str = GROUP) -> bool:
@@ -31,7 +33,7 @@ class StaffMixin(StoreCore):
         ``place`` is where it was typed (``KIOSK`` or ``GROUP``): each place has its own count of wrong tries.
         """
         _check_place(place)
-        with self._guard("the staff PIN check"):
+        with self._guard(N_("the staff PIN check")):
             table = self._staff_table()
             with table.storage.locked():
                 doc = self._staff_doc()
@@ -59,7 +61,7 @@ class StaffMixin(StoreCore):
         return _Single(self._db(self.layout.staff).table("staff"))
 
     def _staff_doc(self) -> dict[str, Any]:
-        with self._guard("the staff PIN"):
+        with self._guard(N_("the staff PIN")):
             docs = self._db(self.layout.staff).table("staff").all()
         return dict(docs[0]) if docs else {}
 

@@ -18,6 +18,8 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from course.i18n import _
+
 from . import atomic, envelope, schema
 from .errors import Busy
 
@@ -84,7 +86,7 @@ class SafeStorage(Storage):
             self.lock.acquire()
         except Timeout as exc:
             raise Busy(
-                "Another copy of Family Course is busy with the saved data. Wait a moment and try again."
+                _("Another copy of Family Course is busy with the saved data. Wait a moment and try again.")
             ) from exc
         try:
             yield
