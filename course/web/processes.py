@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
+from course.i18n import DEFAULT_LANGUAGE
 from course.web.session import web_environment
 
 WARM_START_TIMEOUT = 120.0  # importing and reading the course, on a slow machine with others starting
@@ -56,8 +57,10 @@ class Launcher(ABC):
         """Get ready to open sessions (the warm parent imports and reads the course here)."""
 
     @abstractmethod
-    async def open(self, folder: Path, width: int, height: int) -> SessionProcess:
-        """A new session process for the account folder ``folder``, for a window of ``width`` x ``height``."""
+    async def open(self, folder: Path, width: int, height: int, *,
+                   language: str = DEFAULT_LANGUAGE) -> SessionProcess:
+        """A new session process for the account folder ``folder``, for a window of ``width`` x ``height``,
+        whose course starts in ``language`` (until a profile's own language is chosen)."""
 
     async def close(self) -> None:  # noqa: B027 - most launchers need nothing here
         """End whatever ``start`` began (sessions are ended by the server before this)."""
@@ -73,9 +76,10 @@ def best_launcher(folders: Path, settings_dir: Path, content: Sequence[str] = ()
 class SpawnLauncher(Launcher):
     """A fresh Python for every session, as textual-serve does (``python -m course.web.session``)."""
 
-    async def open(self, folder: Path, width: int, height: int) -> SessionProcess:
+    async def open(self, folder: Path, width: int, height: int, *,
+                   language: str = DEFAULT_LANGUAGE) -> SessionProcess:
         args = [sys.executable, "-m", "course.web.session", "--account-dir", str(folder),
-                "--settings-dir", str(self.settings_dir)]
+                "--settings-dir", str(self.settings_dir), "--language", language]
         for content in self.content:
             args += ["--content", content]
         try:
@@ -214,7 +218,8 @@ class ForkLauncher(Launcher):
                 self.control = None
             control.close()
 
-    async def open(self, folder: Path, width: int, height: int) -> SessionProcess:
+    async def open(self, folder: Path, width: int, height: int, *,
+                   language: str = DEFAULT_LANGUAGE) -> SessionProcess:
         if self.control is None:
             await self.start()  # the first time, or again after the warm parent stopped
         control = self.control
@@ -225,7 +230,8 @@ class ForkLauncher(Launcher):
         request = self.next_id
         reply: asyncio.Future[dict[str, Any]] = loop.create_future()
         self.replies[request] = reply
-        message = {"op": "start", "id": request, "folder": str(folder), "width": width, "height": height}
+        message = {"op": "start", "id": request, "folder": str(folder), "width": width, "height": height,
+                   "language": language}
         try:
             socket.send_fds(control, [json.dumps(message).encode("utf-8")], [theirs.fileno()])
             answer = await asyncio.wait_for(reply, OPEN_TIMEOUT)

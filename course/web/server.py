@@ -14,12 +14,17 @@
 Limits: ``max_sessions`` session processes in all, ``PER_ACCOUNT`` per account, and ``idle_timeout`` seconds
 without a key, a click or a resize, after which the app is asked to save and quit. A closed tab ends its session;
 stopping the server (SIGTERM, Ctrl+C) ends them all.
+
+Every page a visitor reads is in the language their browser asks for (its Accept-Language, per request, never
+the process's language: one server answers many browsers); the course a tab opens starts in the language the
+browser asked for when it signed in, until a profile's own language is chosen. The server's log stays English.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import gettext
 import html
 import ipaddress
 import json
@@ -39,6 +44,7 @@ from aiohttp import WSMsgType, web
 from textual_serve.download_manager import DownloadManager
 
 from course.config import Settings, load_settings
+from course.i18n import DEFAULT_LANGUAGE, N_, from_accept_language, translator
 from course.store import pins
 from course.web.accounts import Account, AccountError, Accounts, name_key
 from course.web.processes import Launcher, LaunchError, best_launcher
@@ -54,8 +60,8 @@ FORGET_AFTER = 3600.0  # a wrong sign-in older than this no longer counts
 MAX_TRACKED = 10000
 HASHING_AT_ONCE = 2  # scrypt takes 16 MB and a core for a moment: at most this many checks at a time
 MIN_CELLS, MAX_COLUMNS, MAX_ROWS = 10, 400, 200
-WRONG = ("That account name and password do not match, or there have been too many tries. Check them, and if "
-         "it still does not work, wait a few minutes and try again, or ask the clinic.")
+WRONG = N_("That account name and password do not match, or there have been too many tries. Check them, and "
+           "if it still does not work, wait a few minutes and try again, or ask the clinic.")
 STATIC_OWN = {"pages.css", "course.css", "course.js"}
 STATIC_SERVE = {"textual.js": ("js", "textual.js"), "xterm.css": ("css", "xterm.css")}
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
@@ -144,10 +150,21 @@ class Visit:
     created: float
     last_seen: float
     terminals: set[Terminal] = field(default_factory=set)
+    language: str = DEFAULT_LANGUAGE  # what the browser asked for when it signed in: its course starts in it
 
 
 def _template(name: str) -> Template:
     return Template((files("course.web") / "pages" / name).read_text("utf-8"))
+
+
+def language_of(request: web.Request) -> str:
+    """The course's language this browser prefers (its Accept-Language), English if it prefers none of them."""
+    return from_accept_language(request.headers.get("Accept-Language"))
+
+
+def words_for(request: web.Request) -> gettext.NullTranslations:
+    """The catalog for this request's browser."""
+    return translator(language_of(request))
 
 
 class CourseServer:
@@ -217,7 +234,7 @@ class CourseServer:
         """Every request: a Host this server answers to; headers that keep pages from being framed, sniffed or
         leaking where they came from."""
         if request.host not in self.allowed_hosts(request):
-            return web.Response(status=400, text="Unknown host name.")
+            return web.Response(status=400, text=words_for(request).gettext("Unknown host name."))
         try:
             response = await handler(request)
         except web.HTTPException as error:
@@ -332,70 +349,96 @@ class CourseServer:
             return False
 
     # -- pages ----------------------------------------------------------------------------------------------------
-    def page(self, title: str, body: str, *, status: int = 200) -> web.Response:
+    def page(self, request: web.Request, title: str, body: str, *, status: int = 200) -> web.Response:
+        """A page for a visitor, in their browser's language: ``title`` is translated already, ``body`` is HTML
+        made of translated, escaped words."""
+        language = language_of(request)
+        t = translator(language)
         clinic = ""
         if self.settings.clinic_phone:
-            who = html.escape(self.settings.clinic_name or "Your clinic")
-            clinic = f" {who}: <strong>{html.escape(self.settings.clinic_phone)}</strong>."
-        text = self.pages["page.html"].substitute(title=html.escape(title), body=body, clinic=clinic)
+            # Translators: the clinic's name (or "Your clinic") and its phone number, after the crisis lines
+            clinic = " " + t.gettext("{clinic}: <strong>{phone}</strong>.").format(
+                clinic=html.escape(self.settings.clinic_name or t.gettext("Your clinic")),
+                phone=html.escape(self.settings.clinic_phone))
+        text = self.pages["page.html"].substitute(
+            lang=language, title=html.escape(title), body=body, clinic=clinic,
+            heading=html.escape(t.gettext("Family Course")),
+            crisis=t.gettext("In danger now? Call <strong>911</strong>. In a crisis: call, text or chat "
+                             "<strong>988</strong>."))
         return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")
 
-    def signin_page(self, *, account: str = "", message: str = "", status: int = 200) -> web.Response:
+    def signin_page(self, request: web.Request, *, account: str = "", message: str = "",
+                    status: int = 200) -> web.Response:
+        t = words_for(request)
         body = self.pages["signin.html"].substitute(
             account=html.escape(account, quote=True),
-            message=f'<p class="error" role="alert">{html.escape(message)}</p>' if message else "",
+            message=f'<p class="error" role="alert">{html.escape(t.gettext(message))}</p>' if message else "",
             account_focus="" if account else " autofocus",
             password_focus=" autofocus" if account else "",
+            lead=html.escape(t.gettext("A course for the families of people in intensive outpatient treatment. "
+                                       "It is education, not treatment.")),
+            account_label=html.escape(t.gettext("Account name")),
+            password_label=html.escape(t.gettext("Password")),
+            # Translators: the sign-in page's button
+            sign_in=html.escape(t.gettext("Sign in")),
+            help=html.escape(t.gettext("Your clinic gives you an account name and a password. If you have "
+                                       "forgotten them, ask the clinic.")),
         )
-        return self.page("Family Course: sign in", body, status=status)
+        return self.page(request, t.gettext("Family Course: sign in"), body, status=status)
 
-    def message_page(self, title: str, text: str, *, status: int, link: str = "/course",
-                     link_text: str = "Try again") -> web.Response:
-        body = (f'<p role="alert">{html.escape(text)}</p>'
-                f'<p><a class="button" href="{html.escape(link, quote=True)}">{html.escape(link_text)}</a></p>')
-        return self.page(title, body, status=status)
+    def message_page(self, request: web.Request, title: str, text: str, *, status: int, link: str = "/course",
+                     link_text: str = N_("Try again")) -> web.Response:
+        """A page that says one thing (``title``, ``text`` and ``link_text`` in English: translated here)."""
+        t = words_for(request)
+        body = (f'<p role="alert">{html.escape(t.gettext(text))}</p>'
+                f'<p><a class="button" href="{html.escape(link, quote=True)}">'
+                f'{html.escape(t.gettext(link_text))}</a></p>')
+        return self.page(request, t.gettext(title), body, status=status)
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         if self.visit_of(request) is not None:
             raise web.HTTPSeeOther("/course")
-        return self.signin_page()
+        return self.signin_page(request)
 
     async def handle_login(self, request: web.Request) -> web.StreamResponse:
         if not self.same_origin(request, required=False):
-            return self.message_page("Family Course", "This sign-in did not come from the course's own page.",
-                                     status=403, link="/", link_text="Sign in")
+            return self.message_page(request, N_("Family Course"),
+                                     N_("This sign-in did not come from the course's own page."),
+                                     status=403, link="/", link_text=N_("Sign in"))
         try:
             form = await request.post()
         except (ValueError, web.HTTPRequestEntityTooLarge):
-            return self.signin_page(message=WRONG, status=401)
+            return self.signin_page(request, message=WRONG, status=401)
         name, password = form.get("account", ""), form.get("password", "")
         if not isinstance(name, str) or not isinstance(password, str):
-            return self.signin_page(message=WRONG, status=401)
+            return self.signin_page(request, message=WRONG, status=401)
         name = name[:200]
         address = self.address(request)
         key = name_key(name)
         if self.by_address.wait(address) > 0 or self.by_name.wait(key) > 0:
             log.warning("sign-in refused without checking (too many tries) from %s", address)
-            return self.signin_page(account=name, message=WRONG, status=401)
+            return self.signin_page(request, account=name, message=WRONG, status=401)
         async with self.hashing:
             try:
                 result = await asyncio.get_running_loop().run_in_executor(None, self.accounts.sign_in, name,
                                                                           password)
             except AccountError as error:
                 log.error("%s", error)
-                return self.message_page("Family Course", "The course cannot check accounts just now. Please "
-                                         "tell the clinic.", status=500, link="/", link_text="Back")
+                return self.message_page(request, N_("Family Course"),
+                                         N_("The course cannot check accounts just now. Please tell the clinic."),
+                                         status=500, link="/", link_text=N_("Back"))
         if not result.opened or result.account is None:
             self.by_address.fail(address)
             self.by_name.fail(key)
             log.warning("wrong sign-in from %s", address)
-            return self.signin_page(account=name, message=WRONG, status=401)
+            return self.signin_page(request, account=name, message=WRONG, status=401)
         self.by_name.clear(key)
         old = self.visit_of(request)
         if old is not None:  # a new sign-in always gets a new token
             self.forget(old)
         now = self.clock()
-        visit = Visit(token=secrets.token_urlsafe(32), account=result.account, created=now, last_seen=now)
+        visit = Visit(token=secrets.token_urlsafe(32), account=result.account, created=now, last_seen=now,
+                      language=language_of(request))
         self.visits[visit.token] = visit
         response = web.HTTPSeeOther("/course")
         response.set_cookie(self.cookie, visit.token, path="/", httponly=True, samesite="Strict",
@@ -404,8 +447,9 @@ class CourseServer:
 
     async def handle_logout(self, request: web.Request) -> web.StreamResponse:
         if not self.same_origin(request, required=False):
-            return self.message_page("Family Course", "This did not come from the course's own page.",
-                                     status=403, link="/", link_text="Back")
+            return self.message_page(request, N_("Family Course"),
+                                     N_("This did not come from the course's own page."), status=403, link="/",
+                                     link_text=N_("Back"))
         visit = self.visit_of(request)
         if visit is not None:
             self.forget(visit)
@@ -413,16 +457,21 @@ class CourseServer:
         response.del_cookie(self.cookie, path="/", secure=self.secure, samesite="Strict")
         raise response
 
-    def refusal(self, visit: Visit) -> web.Response | None:
+    def refusal(self, request: web.Request, visit: Visit) -> web.Response | None:
         """The page to show instead of a new session, if the limits are reached."""
         if self.live_total() >= self.options.max_sessions:
-            return self.message_page("Family Course is busy", "The course is busy right now, with as many people "
-                                     "as it can take. Please try again in a minute.", status=503)
+            return self.message_page(request, N_("Family Course is busy"),
+                                     N_("The course is busy right now, with as many people as it can take. "
+                                        "Please try again in a minute."), status=503)
         if self.live_for(visit.account) >= PER_ACCOUNT:
-            return self.message_page(
-                "Family Course is open elsewhere",
-                f"This account has the course open in {PER_ACCOUNT} places already (other tabs, or other "
-                "computers or phones). Close one of them, or sign out there, and try again.", status=429)
+            t = words_for(request)
+            text = t.ngettext(
+                "This account has the course open in {count} place already (another tab, or another computer "
+                "or phone). Close it, or sign out there, and try again.",
+                "This account has the course open in {count} places already (other tabs, or other computers or "
+                "phones). Close one of them, or sign out there, and try again.", PER_ACCOUNT).format(
+                    count=PER_ACCOUNT)
+            return self.message_page(request, N_("Family Course is open elsewhere"), text, status=429)
         return None
 
     async def handle_course(self, request: web.Request) -> web.StreamResponse:
@@ -431,10 +480,19 @@ class CourseServer:
             if visit is not None:
                 self.forget(visit)
             raise web.HTTPSeeOther("/")
-        refusal = self.refusal(visit)
+        refusal = self.refusal(request, visit)
         if refusal is not None:
             return refusal
-        text = self.pages["course.html"].substitute(websocket_url=html.escape(self.websocket_url(request)))
+        language = language_of(request)
+        t = translator(language)
+        text = self.pages["course.html"].substitute(
+            websocket_url=html.escape(self.websocket_url(request)), lang=language,
+            title=html.escape(t.gettext("Family Course")),
+            starting=html.escape(t.gettext("Family Course is starting…")),
+            ended=html.escape(t.gettext("The course has ended.")),
+            saved=html.escape(t.gettext("Your progress is saved. You can close this tab.")),
+            again=html.escape(t.gettext("Open the course again")),
+            sign_out=html.escape(t.gettext("Sign out")))
         return web.Response(text=text, content_type="text/html", charset="utf-8")
 
     async def handle_static(self, request: web.Request) -> web.StreamResponse:
@@ -453,8 +511,8 @@ class CourseServer:
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
         visit = self.visit_of(request)
         if visit is None or not self.same_origin(request, required=True) or not self.account_still_there(visit):
-            raise web.HTTPForbidden(text="Sign in first, on the course's own page.")
-        refusal = self.refusal(visit)
+            raise web.HTTPForbidden(text=words_for(request).gettext("Sign in first, on the course's own page."))
+        refusal = self.refusal(request, visit)
         if refusal is not None:
             return refusal
         width = _clamp(request.query.get("width", "80"), 80, MAX_COLUMNS)
@@ -467,7 +525,7 @@ class CourseServer:
 
         terminal = Terminal(self.launcher, visit.account.folder, visit, write_bytes=socket.send_bytes,
                             write_str=socket.send_str, close=close, download_manager=self.downloads,
-                            clock=self.clock)
+                            clock=self.clock, language=visit.language)
         self.terminals.add(terminal)
         visit.terminals.add(terminal)
         self.sockets.add(socket)
@@ -522,12 +580,13 @@ class CourseServer:
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
         visit = self.visit_of(request)
         key = request.match_info["key"]
+        ended = words_for(request).gettext("This download has ended. Save it again from the course.")
         try:
             meta = await self.downloads.get_download_metadata(key)
         except KeyError:
-            raise web.HTTPNotFound(text="This download has ended. Save it again from the course.") from None
+            raise web.HTTPNotFound(text=ended) from None
         if visit is None or getattr(meta.app_service, "owner", None) is not visit:
-            raise web.HTTPNotFound(text="This download has ended. Save it again from the course.")
+            raise web.HTTPNotFound(text=ended)
         response = web.StreamResponse()
         content_type = meta.mime_type or "application/octet-stream"
         if meta.encoding:

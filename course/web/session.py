@@ -17,11 +17,14 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from course.i18n import DEFAULT_LANGUAGE, LANGUAGES, use_language
+
 if TYPE_CHECKING:
     from textual.app import App
 
     from course.config import Settings
     from course.content import Course
+    from course.content.library import Courses
     from course.store import Store
 
 # What the session's app must see in its environment, set before Textual is imported (Textual reads some of it
@@ -46,11 +49,13 @@ def web_environment(width: int, height: int) -> dict[str, str]:
     return {**WEB_ENVIRONMENT, "TERM_PROGRAM_VERSION": serve_version, "COLUMNS": str(width), "ROWS": str(height)}
 
 
-def make_app(course: Course, store: Store, settings: Settings) -> App[int]:
-    """The app a browser tab runs: the web mode's, for the one account whose store this is."""
+def make_app(course: Course | Courses, store: Store, settings: Settings,
+             language: str = DEFAULT_LANGUAGE) -> App[int]:
+    """The app a browser tab runs: the web mode's, for the one account whose store this is, starting in
+    ``language`` (the browser's) until a profile's own language is chosen."""
     from course.ui.web.app import WebApp
 
-    return WebApp(course, store, settings)
+    return WebApp(course, store, settings, language=language)
 
 
 def for_visitors(problems: Sequence[str]) -> list[str]:
@@ -63,8 +68,10 @@ def for_visitors(problems: Sequence[str]) -> list[str]:
     return [hide_paths(problem) for problem in problems]
 
 
-def run_session(folder: Path, course: Course, settings: Settings) -> int:
-    """Run the course for the account whose data is in ``folder`` until it ends. Returns the exit code."""
+def run_session(folder: Path, course: Course | Courses, settings: Settings,
+                language: str = DEFAULT_LANGUAGE) -> int:
+    """Run the course for the account whose data is in ``folder`` until it ends, in ``language`` until a
+    profile's own is chosen. Returns the exit code."""
     from course.store import Store, StoreError
     from course.ui.collection import app_lifetime
 
@@ -74,8 +81,9 @@ def run_session(folder: Path, course: Course, settings: Settings) -> int:
         print(f"family-course session: cannot use the account folder {folder}: {error}", file=sys.stderr)
         return 1
     try:
+        use_language(language)  # before the problems are worded for the visitor
         store.problems[:] = for_visitors(store.problems)
-        app = make_app(course, store, replace(settings, problems=()))  # the server reports the settings file
+        app = make_app(course, store, replace(settings, problems=()), language)  # the server reports settings
         with app_lifetime():
             app.run()
         return app.return_code or 0
@@ -84,19 +92,21 @@ def run_session(folder: Path, course: Course, settings: Settings) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """One session started afresh: ``python -m course.web.session --account-dir A --settings-dir D``."""
+    """One session started afresh: ``python -m course.web.session --account-dir A --settings-dir D [--language
+    L]``."""
     parser = argparse.ArgumentParser(prog="python -m course.web.session")
     parser.add_argument("--account-dir", required=True, type=Path)
     parser.add_argument("--settings-dir", required=True, type=Path)
     parser.add_argument("--content", action="append", default=[])
+    parser.add_argument("--language", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     args = parser.parse_args(argv)
     os.environ.update({key: value for key, value in WEB_ENVIRONMENT.items() if key not in os.environ})
     from course.config import load_settings
     from course.content import ContentDir
-    from course.content.loader import load_course
+    from course.content.library import Courses
 
-    course = load_course([ContentDir.shipped(), *(ContentDir.of(d) for d in args.content)])
-    return run_session(args.account_dir, course, load_settings(args.settings_dir))
+    courses = Courses([ContentDir.shipped(), *(ContentDir.of(d) for d in args.content)])
+    return run_session(args.account_dir, courses, load_settings(args.settings_dir), args.language)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,6 +18,7 @@ from typing import Any
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
+from course.i18n import DEFAULT_LANGUAGE
 from course.web.processes import Launcher, SessionProcess
 
 QUIT_GRACE = 5.0  # seconds to save and end after "quit" before SIGTERM
@@ -26,17 +27,19 @@ TERM_GRACE = 3.0  # then after SIGTERM before SIGKILL
 
 class Terminal(AppService):
     """The course for one account in one tab. ``owner`` is the signed-in visit it belongs to (downloads are
-    handed only to it); ``last_input`` is when the person last typed, clicked or resized (for the idle limit)."""
+    handed only to it); ``last_input`` is when the person last typed, clicked or resized (for the idle limit);
+    ``language`` is the one the course starts in (the browser's, at sign-in)."""
 
     def __init__(self, launcher: Launcher, folder: Path, owner: Any, *,
                  write_bytes: Callable[[bytes], Awaitable[None]], write_str: Callable[[str], Awaitable[None]],
                  close: Callable[[], Awaitable[None]], download_manager: DownloadManager,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, language: str = DEFAULT_LANGUAGE) -> None:
         super().__init__("", write_bytes=write_bytes, write_str=write_str, close=close,
                          download_manager=download_manager)
         self.launcher = launcher
         self.folder = folder
         self.owner = owner
+        self.language = language  # the course's language until a profile's own is chosen
         self.clock = clock
         self.last_input = clock()
         self.stopping = False
@@ -49,7 +52,7 @@ class Terminal(AppService):
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
         """The session process, from the launcher rather than a shell command (``AppService.start`` calls this)."""
-        session = await self.launcher.open(self.folder, width, height)
+        session = await self.launcher.open(self.folder, width, height, language=self.language)
         self.session = session
         self._process = session  # type: ignore[assignment]  # what AppService.run reads: stdout, stderr
         self._stdin = session.stdin

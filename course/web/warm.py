@@ -5,7 +5,8 @@ and the other sessions (copy-on-write), where a fresh Python would import and re
 It is started by the server (``course.web.processes.ForkLauncher``) with one end of a socket pair, and obeys the
 messages the server sends on it, one JSON object per message (a SOCK_SEQPACKET socket keeps them apart):
 
-    {"op": "start", "id": N, "folder": F, "width": W, "height": H}   with the session's socket as an attached fd
+    {"op": "start", "id": N, "folder": F, "width": W, "height": H, "language": L}
+                                                with the session's socket as an attached fd
         -> {"id": N, "pid": P}, or {"id": N, "error": "..."}
     {"op": "signal", "pid": P, "signal": S}     only to a session of its own that has not been reaped yet, so a
                                                 pid that the system has given to another process is never signalled
@@ -35,6 +36,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from course.i18n import DEFAULT_LANGUAGE, LANGUAGES, check_language, translator
 from course.web.session import WEB_ENVIRONMENT, web_environment
 
 STOP_GRACE = 3.0  # seconds a session has to save and end after SIGTERM before it is killed
@@ -139,6 +141,7 @@ class WarmParent:
             if folder.parent != self.folder_root:
                 raise ValueError("the folder is not an account's folder")
             width, height = _size(message.get("width")), _size(message.get("height"))
+            language = check_language(str(message.get("language", DEFAULT_LANGUAGE)))
         except (KeyError, TypeError, ValueError) as error:
             for fd in fds:
                 os.close(fd)
@@ -150,7 +153,7 @@ class WarmParent:
         if pid == 0:  # the session
             code = 1
             try:
-                code = self.become_session(fds[0], folder, width, height)
+                code = self.become_session(fds[0], folder, width, height, language)
             finally:
                 with contextlib.suppress(Exception):
                     sys.stderr.flush()
@@ -159,7 +162,7 @@ class WarmParent:
         self.live.add(pid)
         self.send({"id": request, "pid": pid})
 
-    def become_session(self, fd: int, folder: Path, width: int, height: int) -> int:
+    def become_session(self, fd: int, folder: Path, width: int, height: int, language: str) -> int:
         signal.set_wakeup_fd(-1)
         for number in (signal.SIGCHLD, signal.SIGTERM, signal.SIGINT):
             signal.signal(number, signal.SIG_DFL)
@@ -173,7 +176,7 @@ class WarmParent:
         os.environ.update(web_environment(width, height))
         from course.web.session import run_session
 
-        return run_session(folder, self.course, self.settings)
+        return run_session(folder, self.course, self.settings, language)
 
     def reap(self) -> None:
         for pid in list(self.live):
@@ -228,7 +231,8 @@ def _die_with_parent() -> None:
 
 
 def warm_up(content: Sequence[str]) -> Any:
-    """Import what sessions use and read the course; return the course."""
+    """Import what sessions use, and read the course and the interface's catalog in every language (a session
+    in Spanish waits for neither); return the courses (``course.content.library.Courses``)."""
     for name in WARM_MODULES:
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
@@ -237,9 +241,14 @@ def warm_up(content: Sequence[str]) -> Any:
     for widget in WARM_WIDGETS:  # Textual imports each widget's module when it is first asked for
         getattr(textual.widgets, widget, None)
     from course.content import ContentDir
-    from course.content.loader import load_course
+    from course.content.library import Courses
 
-    return load_course([ContentDir.shipped(), *(ContentDir.of(d) for d in content)])
+    courses = Courses([ContentDir.shipped(), *(ContentDir.of(d) for d in content)])
+    for language in LANGUAGES:
+        read = courses[language]
+        translator(language)
+    del read
+    return courses
 
 
 def rehearse(course: Any, settings: Any) -> None:

@@ -28,6 +28,7 @@ class FakeSession:
     def __init__(self, folder: Path, width: int, height: int, *, stubborn: bool) -> None:
         self.folder = folder
         self.size = (width, height)
+        self.language = "en"  # the language its course starts in
         self.pid = next(self.pids)
         self.stubborn = stubborn
         self.code: int | None = None
@@ -100,10 +101,11 @@ class FakeLauncher(Launcher):
         self.closed = False
         self.downloads: Any = None
 
-    async def open(self, folder: Path, width: int, height: int) -> FakeSession:
+    async def open(self, folder: Path, width: int, height: int, *, language: str = "en") -> FakeSession:
         if self.fail:
             raise LaunchError("no sessions today")
         session = FakeSession(folder, width, height, stubborn=self.stubborn)
+        session.language = language
         session.downloads = self.downloads
         await session.begin()
         self.sessions.append(session)

@@ -21,7 +21,7 @@ from textual import events
 from course.config import Settings
 from course.content.library import Courses
 from course.content.model import Course
-from course.i18n import DEFAULT_LANGUAGE
+from course.i18n import DEFAULT_LANGUAGE, N_, _
 from course.ui.family import FamilyApp
 
 if TYPE_CHECKING:
@@ -33,12 +33,15 @@ RECORD_FILE = "family-course-record.html"
 CARDS_FILE = "family-course-cards.html"
 # A path on the server, as it may appear in a message about saved data: "/srv/.../accounts/<id>/profiles.json"
 _SERVER_PATH = re.compile(r"(?<![\w.:/])/[^\s()\"',;]*[^\s()\"',;.]")
-ON_THE_SERVER = "on the server"
+# Translators: stands in for a folder's path on the server in a message ("The damaged copy was kept at on the server.")
+ON_THE_SERVER = N_("on the server")
 
 
 def hide_paths(text: str) -> str:
-    """``text`` with every absolute path replaced by "on the server": a visitor never sees the server's paths."""
-    return _SERVER_PATH.sub(ON_THE_SERVER, text)
+    """``text`` with every absolute path replaced by "on the server" (in the language shown now): a visitor never
+    sees the server's paths."""
+    instead = _(ON_THE_SERVER)
+    return _SERVER_PATH.sub(lambda _match: instead, text)
 
 
 class WebApp(FamilyApp):
@@ -56,8 +59,8 @@ class WebApp(FamilyApp):
 
         self.deliver_text(io.StringIO(record.as_html(made)), save_filename=RECORD_FILE, mime_type="text/html",
                           encoding="utf-8")
-        return (f"Your browser is downloading {RECORD_FILE}: open it, and print it if you like. If nothing "
-                "happens, allow this site to download files, and try again.")
+        return _("Your browser is downloading {file}: open it, and print it if you like. If nothing happens, "
+                 "allow this site to download files, and try again.").format(file=RECORD_FILE)
 
     def keep_cards(self, folder: Path, deck: Sequence[Any], answers: Mapping[str, Any] | None) -> str:
         """Send every card, one to a printed page, to the browser; ``folder`` is not used."""
@@ -65,12 +68,12 @@ class WebApp(FamilyApp):
 
         self.deliver_text(io.StringIO(cards.all_as_html(deck, answers)), save_filename=CARDS_FILE,
                           mime_type="text/html", encoding="utf-8")
-        return (f"Your browser is downloading {CARDS_FILE}: open it and print it; each card prints on one page. "
-                "If nothing happens, allow this site to download files, and try again.")
+        return _("Your browser is downloading {file}: open it and print it; each card prints on one page. If "
+                 "nothing happens, allow this site to download files, and try again.").format(file=CARDS_FILE)
 
     def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
-        self.notify("The download did not work. Please try again.", title="Not downloaded", severity="error",
-                    timeout=10, markup=False)
+        self.notify(_("The download did not work. Please try again."), title=_("Not downloaded"),
+                    severity="error", timeout=10, markup=False)
 
     # -- no server paths --------------------------------------------------------------------------------------------
     def error_words(self, error: Exception) -> str:
