@@ -10,31 +10,43 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-TOO_MANY = "Too many wrong PINs."
+from course.i18n import N_, _, ngettext
+
+TOO_MANY = N_("Too many wrong PINs.")  # translated where it is said (Refusal.words)
 
 
 def wait_words(seconds: float) -> str:
     """``"27 seconds"``, ``"1 second"``, ``"2 minutes"``, ``"1 minute 45 seconds"`` (rounded up)."""
     whole = max(1, math.ceil(seconds - 1e-9))
     if whole <= 90:
-        return f"{whole} second{'s' if whole != 1 else ''}"
+        return seconds_words(whole)
     mins, secs = divmod(whole, 60)
-    words = f"{mins} minute{'s' if mins != 1 else ''}"
-    return f"{words} {secs} second{'s' if secs != 1 else ''}" if secs else words
+    words = ngettext("{count} minute", "{count} minutes", mins).format(count=mins)
+    if not secs:
+        return words
+    # Translators: a wait of minutes and seconds, "1 minute 45 seconds"
+    return _("{minutes} {seconds}").format(minutes=words, seconds=seconds_words(secs))
+
+
+def seconds_words(count: int) -> str:
+    return ngettext("{count} second", "{count} seconds", count).format(count=count)
 
 
 @dataclass(frozen=True)
 class Refusal:
-    """Why a PIN did not open: what to say, and how long to wait before the next try (0: no wait)."""
+    """Why a PIN did not open: what to say, and how long to wait before the next try (0: no wait).
+
+    ``text`` may be a sentence marked with ``N_``: it is translated when it is said."""
 
     text: str
     wait: float = 0.0
 
     def words(self, left: float) -> str:
         """What to say with ``left`` seconds of the wait still to go (the text alone once it is over)."""
+        text = _(self.text)
         if left <= 0:
-            return self.text
-        return f"{self.text} Please wait {wait_words(left)} before trying again."
+            return text
+        return _("{refusal} Please wait {time} before trying again.").format(refusal=text, time=wait_words(left))
 
     @property
     def message(self) -> str:

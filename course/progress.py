@@ -11,52 +11,59 @@ from datetime import datetime
 from pathlib import Path
 
 from course.content.model import Lesson
+from course.i18n import N_, _, ngettext
 from course.record import Record, RecordLine
 from course.store.records import LessonState, OpenQuiz, QuizResult
 
 # The one mapping from a stored lesson status to words (and to the mark beside it on the course map).
-STATUS_WORDS = {"done": "Done", "in_progress": "In progress", "not_started": "Not started"}
+# (The words are translated where they are shown: the language can change after import.)
+STATUS_WORDS = {"done": N_("Done"), "in_progress": N_("In progress"), "not_started": N_("Not started")}
 STATUS_MARKS = {"done": "✓", "in_progress": "›", "not_started": "○"}
-ALL_DONE = "All lessons done. Open My progress"
+# Translators: the Continue button on the course map once every lesson is done
+ALL_DONE = N_("All lessons done. Open My progress")
 
 
 def status_word(status: str) -> str:
     """``"Done"``, ``"In progress"`` or ``"Not started"`` (an unknown status counts as not started)."""
-    return STATUS_WORDS.get(status, STATUS_WORDS["not_started"])
+    return _(STATUS_WORDS.get(status, STATUS_WORDS["not_started"]))
 
 
 def status_mark(status: str) -> str:
     return STATUS_MARKS.get(status, STATUS_MARKS["not_started"])
 
 
-def step_of(lesson: Lesson, state: LessonState) -> str:
-    """``"step 2 of 5"``: where an unfinished lesson stands (never past its last step, if it lost steps since)."""
-    return f"step {min(state.step, len(lesson.steps) - 1) + 1} of {len(lesson.steps)}"
+def step_number(lesson: Lesson, state: LessonState) -> int:
+    """The step an unfinished lesson stands at, from 1 (never past its last step, if it lost steps since)."""
+    return min(state.step, len(lesson.steps) - 1) + 1
 
 
 def status_text(lesson: Lesson, state: LessonState) -> str:
     """A lesson's status on the course map and in the summary: ``"Done"``, ``"Step 2 of 5"``, ``"Not started"``."""
     if state.status == "in_progress":
-        return step_of(lesson, state).capitalize()
+        return _("Step {step} of {steps}").format(step=step_number(lesson, state), steps=len(lesson.steps))
     return status_word(state.status)
 
 
 def score_text(lesson: Lesson, best: QuizResult | None, open_quiz: OpenQuiz | None = None) -> str:
     """The quiz part of a lesson's line on the course map ("" for a lesson without a quiz)."""
     if lesson.quiz is None:
-        return "Quiz unavailable" if lesson.wants_quiz else ""
+        return _("Quiz unavailable") if lesson.wants_quiz else ""
     if open_quiz is not None and open_quiz.answers:
-        answered = len(open_quiz.answers)
-        return f"Quiz: {answered} of {len(open_quiz.question_ids)} answered, press Q to carry on"
+        return _("Quiz: {answered} of {total} answered, press Q to carry on").format(
+            answered=len(open_quiz.answers), total=len(open_quiz.question_ids))
     if best is None:
-        return "Quiz not taken"
-    verdict = "passed" if best.passed else "not passed yet"
-    return f"Best quiz {best.percent}% ({verdict})"
+        return _("Quiz not taken")
+    if best.passed:
+        return _("Best quiz {percent}% (passed)").format(percent=best.percent)
+    return _("Best quiz {percent}% (not passed yet)").format(percent=best.percent)
 
 
 def best_score_text(best: QuizResult | None) -> str:
     """``"7 of 8 (88%)"``, or ``""`` when the quiz was never finished."""
-    return f"{best.score} of {best.total} ({best.percent}%)" if best else ""
+    if best is None:
+        return ""
+    # Translators: a quiz score, "7 of 8 (88%)"
+    return _("{score} of {total} ({percent}%)").format(score=best.score, total=best.total, percent=best.percent)
 
 
 def state_of(states: Mapping[str, LessonState], lesson: Lesson) -> LessonState:
@@ -76,11 +83,12 @@ def next_lesson(lessons: Iterable[Lesson], states: Mapping[str, LessonState]) ->
 def continue_label(upcoming: Lesson | None, states: Mapping[str, LessonState]) -> str:
     """The course map's Continue button for ``upcoming`` (from ``next_lesson``)."""
     if upcoming is None:
-        return ALL_DONE
+        return _(ALL_DONE)
     state = state_of(states, upcoming)
     if state.status == "in_progress":
-        return f"Continue: {upcoming.title}, {step_of(upcoming, state)}"
-    return f"Start: {upcoming.title}"
+        return _("Continue: {title}, step {step} of {steps}").format(
+            title=upcoming.title, step=step_number(upcoming, state), steps=len(upcoming.steps))
+    return _("Start: {title}").format(title=upcoming.title)
 
 
 def minutes(seconds: float) -> int:
@@ -100,8 +108,10 @@ def totals_text(lessons: Sequence[Lesson], states: Mapping[str, LessonState]) ->
     lesson_states = [state_of(states, lesson) for lesson in lessons]
     done = sum(state.status == "done" for state in lesson_states)
     spent = minutes(sum(state.seconds for state in lesson_states))
-    return (f"Lessons finished: {done} of {len(lessons)}. "
-            f"Time spent: about {spent} minute{'' if spent == 1 else 's'}.")
+    finished = _("Lessons finished: {done} of {total}.").format(done=done, total=len(lessons))
+    spent_words = ngettext("Time spent: about {count} minute.", "Time spent: about {count} minutes.",
+                           spent).format(count=spent)
+    return f"{finished} {spent_words}"
 
 
 def completion_record(name: str, lessons: Iterable[Lesson], states: Mapping[str, LessonState],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from course.i18n import LANGUAGES, check_language
+from course.i18n import LANGUAGES, N_, _, check_language
 from course.pin_wait import lockout
 from course.store import Store
 from course.store.errors import PinLocked, StoreError
@@ -13,7 +13,7 @@ from course.store.records import Profile
 if TYPE_CHECKING:
     from course.learner import StoredLearner
 
-WRONG_PIN = "That PIN is not right. Try again."
+WRONG_PIN = N_("That PIN is not right. Try again.")  # translated where it is returned
 THEME = "theme"  # the preference that keeps a profile's look
 LANGUAGE = "language"  # the preference that keeps a profile's language (course.i18n.LANGUAGES)
 
@@ -46,7 +46,7 @@ class Profiles:
     def check_pin(self, profile_id: str, pin: str) -> str | None:
         """None when ``pin`` opens the profile, else what to tell the person (a wrong PIN, the wait, a problem)."""
         try:
-            return None if self.store.check_pin(profile_id, pin) else WRONG_PIN
+            return None if self.store.check_pin(profile_id, pin) else _(WRONG_PIN)
         except PinLocked as locked:
             return lockout(locked.retry_after).message
         except StoreError as error:

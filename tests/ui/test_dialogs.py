@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App
 from textual.widgets import Input
 
 from course.ui.screens.dialogs import NewProfileDialog, PinDialog
+from tests.ui.helpers import make_app
 
 
 class Host(App[None]):
@@ -36,7 +39,31 @@ async def test_new_profile_enter_moves_from_box_to_box_then_creates() -> None:
         await pilot.pause()
         await pilot.press(*"Lee", "escape")
         await pilot.pause()
-    assert app.results == [("Ana", "2468"), ("Sam", None), None]
+    assert app.results == [("Ana", "2468", "en"), ("Sam", None, "en"), None]
+
+
+async def test_new_profile_language_is_chosen_with_one_key_or_a_click(tmp_path: Path) -> None:
+    app = make_app(tmp_path)  # the course's own styles: each language on one line
+    results: list[object] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        # the language offered first: the one the course was started in
+        app.push_screen(NewProfileDialog(language="es"), results.append)
+        await pilot.pause()
+        await pilot.press(*"Rosa", "enter", "enter")
+        await pilot.pause()
+        app.push_screen(NewProfileDialog(), results.append)
+        await pilot.pause()
+        await pilot.press(*"Ana", "tab")  # Tab from the name reaches the language
+        assert app.focused is not None and app.focused.parent is app.screen.query_one("#language")
+        await pilot.press("right", "space", "tab", "enter")
+        await pilot.pause()
+        app.push_screen(NewProfileDialog(language="es"), results.append)
+        await pilot.pause()
+        await pilot.press(*"Sam")
+        await pilot.click("#language LanguageOption")  # English, with the mouse
+        await pilot.click("#create")
+        await pilot.pause()
+    assert results == [("Rosa", None, "es"), ("Ana", None, "es"), ("Sam", None, "en")]
 
 
 async def test_pin_dialog_keeps_asking_until_right_or_cancelled() -> None:
