@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from course.i18n import _
+
 ENV_DATA_DIR = "FAMILY_COURSE_DATA_DIR"
 SETTINGS_FILE = "settings.toml"
 
@@ -50,20 +52,23 @@ def load_settings(data_dir: Path) -> Settings:
     except FileNotFoundError:
         return Settings()
     except OSError as exc:
-        return Settings(problems=(f"The settings file {path} could not be read ({exc.strerror}).",))
+        return Settings(problems=(_("The settings file {path} could not be read ({reason}).").format(
+            path=path, reason=exc.strerror),))
     import tomllib  # only when there is a settings file: most starts have none
 
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Settings(problems=(f"The settings file {path} is not valid TOML ({exc}); it was ignored.",))
+        return Settings(problems=(_("The settings file {path} is not valid TOML ({reason}); it was ignored.").format(
+            path=path, reason=exc),))
     clinic = data.get("clinic", {})
     if not isinstance(clinic, dict):
-        return Settings(problems=(f"In {path}, [clinic] must be a table; it was ignored.",))
+        return Settings(problems=(_("In {path}, [clinic] must be a table; it was ignored.").format(path=path),))
     name = clinic.get("name", "")
     phone = clinic.get("phone", "")
     problems = []
     if not isinstance(name, str) or not isinstance(phone, str):
-        problems.append(f"In {path}, clinic name and phone must be text in quotes; they were ignored.")
+        problems.append(_("In {path}, clinic name and phone must be text in quotes; they were ignored.").format(
+            path=path))
         name, phone = "", ""
     return Settings(clinic_name=name.strip(), clinic_phone=phone.strip(), problems=tuple(problems))

@@ -11,6 +11,8 @@ import gzip
 import struct
 from pathlib import Path
 
+from course.i18n import N_, _
+
 # The font docs/kiosk.md recommends (console-setup's CODESET="Uni2", FONTFACE="Terminus", FONTSIZE="16x32").
 RECOMMENDED = Path("/usr/share/consolefonts/Uni2-Terminus32x16.psf.gz")
 
@@ -18,6 +20,7 @@ PSF1_MAGIC = b"\x36\x04"
 PSF1_MODE512, PSF1_MODEHASTAB = 0x01, 0x02
 PSF2_MAGIC = b"\x72\xb5\x4a\x86"
 PSF2_HAS_UNICODE_TABLE = 0x01
+NO_TABLE = N_("{file}: the font has no Unicode table, so which characters it draws is unknown")
 
 
 class FontError(ValueError):
@@ -30,7 +33,7 @@ def read_bytes(path: Path) -> bytes:
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError) as error:
-            raise FontError(f"{path}: not a readable gzip file ({error})") from None
+            raise FontError(_("{file}: not a readable gzip file ({error})").format(file=path, error=error)) from None
     return data
 
 
@@ -44,15 +47,15 @@ def parse(data: bytes, name: str = "font") -> frozenset[str]:
         return _psf2(data, name)
     if data[:2] == PSF1_MAGIC:
         return _psf1(data, name)
-    raise FontError(f"{name}: not a PSF console font")
+    raise FontError(_("{file}: not a PSF console font").format(file=name))
 
 
 def _psf2(data: bytes, name: str) -> frozenset[str]:
     if len(data) < 32:
-        raise FontError(f"{name}: the PSF2 header is cut short")
-    _, _, header_size, flags, glyphs, glyph_size, _, _ = struct.unpack("<4sIIIIIII", data[:32])
+        raise FontError(_("{file}: the PSF2 header is cut short").format(file=name))
+    _magic, _version, header_size, flags, glyphs, glyph_size, _height, _width = struct.unpack("<4sIIIIIII", data[:32])
     if not flags & PSF2_HAS_UNICODE_TABLE:
-        raise FontError(f"{name}: the font has no Unicode table, so which characters it draws is unknown")
+        raise FontError(_(NO_TABLE).format(file=name))
     table = data[header_size + glyphs * glyph_size:]
     chars: set[str] = set()
     for entry in table.split(b"\xff")[:glyphs]:
@@ -63,10 +66,10 @@ def _psf2(data: bytes, name: str) -> frozenset[str]:
 
 def _psf1(data: bytes, name: str) -> frozenset[str]:
     if len(data) < 4:
-        raise FontError(f"{name}: the PSF1 header is cut short")
+        raise FontError(_("{file}: the PSF1 header is cut short").format(file=name))
     mode, glyph_size = data[2], data[3]
     if not mode & PSF1_MODEHASTAB:
-        raise FontError(f"{name}: the font has no Unicode table, so which characters it draws is unknown")
+        raise FontError(_(NO_TABLE).format(file=name))
     glyphs = 512 if mode & PSF1_MODE512 else 256
     table = data[4 + glyphs * glyph_size:]
     chars: set[str] = set()

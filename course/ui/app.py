@@ -3,6 +3,9 @@
 Each mode has its own app on this base: ``course.ui.home.app.HomeApp``, ``course.ui.group.app.GroupApp`` and
 ``course.ui.kiosk.app.KioskApp``. The base has no mode branches: a mode changes what it needs by overriding the
 hooks below (``general_help``, ``readers``, the first screen) and by adding its own keys.
+
+The keys and their help are declared at import time, in English (``N_``): the key bar, the help dialog and the
+other sinks translate them when they are shown, in the language shown then (``course.i18n``).
 """
 
 from __future__ import annotations
@@ -26,10 +29,10 @@ from textual.screen import Screen
 
 from course.config import Settings
 from course.content.library import Courses
-from course.i18n import DEFAULT_LANGUAGE, current_language, use_language
+from course.i18n import DEFAULT_LANGUAGE, N_, _, current_language, ngettext, use_language
 from course.ui import console, themes
 from course.ui.deferred import after_refresh
-from course.ui.keys import everywhere
+from course.ui.keys import KeyHelp, everywhere
 from course.ui.readers import NewReaders, Readers
 from course.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
@@ -41,7 +44,7 @@ if TYPE_CHECKING:
     from course.services import Store
 
 CRISIS_KEY = "f2"
-CRISIS_SAYS = "crisis help (phone numbers); on a Mac, F2 may need fn"
+CRISIS_SAYS = N_("crisis help (phone numbers); on a Mac, F2 may need fn")
 # Full garbage collections: about every 10 young-generation collections while nobody has typed for this long,
 # and only every 100 (Python's default is 10) while keys keep coming. See CourseApp.collect_when_idle.
 IDLE_SECONDS = 1.0
@@ -65,15 +68,17 @@ class CourseApp(App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # whole: every mode's app is in another folder
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(CRISIS_KEY, "crisis", "Crisis help", priority=True, tooltip=CRISIS_SAYS),
+        Binding(CRISIS_KEY, "crisis", N_("Crisis help"), priority=True, tooltip=CRISIS_SAYS),
         # A key that is not an F-key, for keyboards where F2 needs fn (a Mac); not a priority, so "!" is typed in a box
-        Binding("exclamation_mark", "crisis", "Crisis help", show=False, tooltip=CRISIS_SAYS),
-        Binding("question_mark", "help", "Help",
-                tooltip="help for this screen (in a text box, **?** is just typed)"),
-        Binding("ctrl+q", "quit", "Quit", priority=True,
-                tooltip="quit (everything is saved, even what you were typing)"),
+        Binding("exclamation_mark", "crisis", N_("Crisis help"), show=False, tooltip=CRISIS_SAYS),
+        Binding("question_mark", "help", N_("Help"),
+                tooltip=N_("help for this screen (in a text box, **?** is just typed)")),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True,
+                tooltip=N_("quit (everything is saved, even what you were typing)")),
     ]
-    general_help: ClassVar[str] = everywhere(BINDINGS).markdown()  # the "Everywhere" part of the help dialog
+    # The "Everywhere" part of the help dialog: a KeyHelp, made into Markdown (translated) when the help opens.
+    # A mode with other keys everywhere gives its own (``general_help = everywhere([...])``, no ``.markdown()``).
+    general_help: ClassVar[KeyHelp] = everywhere(BINDINGS)
     quits_on_signals: ClassVar[bool] = True  # SIGTERM and SIGHUP save typed work, then quit
 
     def __init__(self, course: Course | Courses | None, store: Store, settings: Settings | None = None,
@@ -145,10 +150,10 @@ class CourseApp(App[int]):
             self._quit_on_signals()
         problems = list(self.settings.problems) + list(self.store.problems)
         for problem in problems:
-            self.notify(problem, title="Please note", severity="warning", timeout=20, markup=False)
+            self.notify(problem, title=_("Please note"), severity="warning", timeout=20, markup=False)
         self.check_size()
         after_refresh(self.screen, gc.enable)  # see course.ui.collection: paused until the first frame
-        young, middle, _ = gc.get_threshold()
+        young, middle, _old = gc.get_threshold()
         gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
         self.set_interval(IDLE_SECONDS, self.collect_when_idle, name="garbage collection when idle")
 
@@ -178,11 +183,23 @@ class CourseApp(App[int]):
         from course.ui.screens.help import CrisisScreen, HelpScreen  # here, as above
 
         if not isinstance(self.screen, HelpScreen | CrisisScreen | TooSmallScreen):
-            self.push_screen(HelpScreen(self.screen_help(self.screen), general=self.general_help))
+            self.push_screen(HelpScreen(self.screen_help(self.screen), general=self.general_help_text()))
 
     def screen_help(self, screen: Screen[Any]) -> str:
-        """The help of ``screen`` (its ``HELP``), as this mode shows it."""
-        return str(getattr(screen, "HELP", ""))
+        """The help of ``screen`` in the language shown now, as this mode shows it: its ``KEY_HELP`` made into
+        Markdown now, else its ``HELP`` (a text marked ``N_``) translated."""
+        key_help = getattr(screen, "KEY_HELP", None)
+        if isinstance(key_help, KeyHelp):
+            return key_help.markdown()
+        text = getattr(screen, "HELP", None)
+        return _(text) if isinstance(text, str) and text else ""
+
+    def general_help_text(self) -> str:
+        """The "Everywhere" part of the help, in the language shown now (from ``general_help``)."""
+        general: KeyHelp | str = self.general_help
+        if isinstance(general, KeyHelp):
+            return general.markdown()
+        return _(general) if general else ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # "?" types a question mark into a text box: the footer must not offer it as a key there
@@ -286,7 +303,7 @@ class CourseApp(App[int]):
 
     def report_store_error(self, error: Exception) -> None:
         """Show a store problem as a plain message; the app keeps going."""
-        self.notify(self.error_words(error), title="Not saved", severity="error", timeout=15, markup=False)
+        self.notify(self.error_words(error), title=_("Not saved"), severity="error", timeout=15, markup=False)
 
     # -- files to keep: the record of completion, the cards to print -------------------------------------------------
     def keep_record(self, made: Record, path: Path) -> str:
@@ -294,7 +311,7 @@ class CourseApp(App[int]):
         plain-text copy beside it); the web mode sends it to the browser instead. OSError if it cannot be saved."""
         from course import record
 
-        return "Saved:\n" + "\n".join(str(written) for written in record.write(made, path))
+        return _("Saved:") + "\n" + "\n".join(str(written) for written in record.write(made, path))
 
     def keep_cards(self, folder: Path, deck: Sequence[Card], answers: Mapping[str, Answers] | None) -> str:
         """Save the cards to print (filled in with ``answers``, or blank); returns what to tell the person. Here
@@ -302,5 +319,7 @@ class CourseApp(App[int]):
         from course import cards
 
         written = cards.write_cards(folder, deck, answers)
-        return (f"Saved {len(written)} files in {folder}\nOpen {cards.ALL_CARDS_FILE} there in a web browser and "
-                "print it: each card prints on one page.")
+        return ngettext("Saved {count} file in {folder}", "Saved {count} files in {folder}", len(written)).format(
+            count=len(written), folder=folder) + "\n" + _(
+            "Open {file} there in a web browser and print it: each card prints on one page.").format(
+            file=cards.ALL_CARDS_FILE)

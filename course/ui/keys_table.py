@@ -7,6 +7,7 @@ dialogs and the bindings say the same.
 
 from __future__ import annotations
 
+from course.i18n import DEFAULT_LANGUAGE, current_language, use_language
 from course.ui.home.app import HomeApp
 from course.ui.keys import KeyHelp, class_bindings, everywhere, keys_phrase
 from course.ui.screens.course_map import CourseMapScreen
@@ -35,13 +36,19 @@ def home_keys() -> list[tuple[str, KeyHelp]]:
 
 
 def table() -> str:
-    """The Markdown table, between its two markers. Lines of a help with no key (a button) are left out."""
-    rows = [START, "| where | key | what it does |", "| --- | --- | --- |"]
-    for where, key_help in home_keys():
-        for n, line in enumerate(line for line in key_help.lines() if line.keys):
-            says = line.says.replace("|", "\\|")
-            rows.append(f"| {where if n == 0 else ''} | {keys_phrase(line.keys, line.join)} | {says} |")
-    rows.append(END)
+    """The Markdown table, between its two markers, in English (the README's language) whatever the language
+    shown. Lines of a help with no key (a button) are left out."""
+    shown = current_language()
+    use_language(DEFAULT_LANGUAGE)
+    try:
+        rows = [START, "| where | key | what it does |", "| --- | --- | --- |"]
+        for where, key_help in home_keys():
+            for n, line in enumerate(line for line in key_help.lines() if line.keys):
+                says = line.says.replace("|", "\\|")
+                rows.append(f"| {where if n == 0 else ''} | {keys_phrase(line.keys, line.join)} | {says} |")
+        rows.append(END)
+    finally:
+        use_language(shown)
     return "\n".join(rows)
 
 

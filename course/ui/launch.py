@@ -1,4 +1,6 @@
-"""Starting the app from the command line: load the course and the store, then run the chosen mode."""
+"""Starting the app from the command line: load the course and the store, then run the chosen mode.
+
+What is printed here is in the language chosen with ``--lang`` (or FAMILY_COURSE_LANG)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from course.config import load_settings
-from course.i18n import LANGUAGES, current_language
+from course.i18n import LANGUAGES, _, current_language
 from course.ui.collection import app_lifetime
 
 if TYPE_CHECKING:
@@ -24,8 +26,9 @@ def _open_store(data_dir: Path) -> Store | None:
     try:
         return Store(data_dir)
     except StoreError as error:
-        print(f"family-course: cannot use the data folder {data_dir}: {error}\n"
-              "Choose another folder with --data-dir DIR (or FAMILY_COURSE_DATA_DIR).", file=sys.stderr)
+        print("family-course: " + _("cannot use the data folder {folder}: {error}").format(
+            folder=data_dir, error=error) + "\n" + _(
+            "Choose another folder with --data-dir DIR (or FAMILY_COURSE_DATA_DIR)."), file=sys.stderr)
         return None
 
 
@@ -89,14 +92,14 @@ def prepare_kiosk(store: Store, content_dirs: Sequence[ContentDir], staff_pin_hi
         print(f"family-course: {error}", file=sys.stderr)
         return None
     if not has_pin:
-        print("family-course: kiosk mode needs a staff PIN, so that staff (and only staff) can close it.\n"
-              f"Set one first with:\n\n    {staff_pin_hint}\n", file=sys.stderr)
+        print("family-course: " + _("kiosk mode needs a staff PIN, so that staff (and only staff) can close it.")
+              + "\n" + _("Set one first with:") + f"\n\n    {staff_pin_hint}\n", file=sys.stderr)
         return None
     courses = _load_course(content_dirs)
     course = courses[current_language()]
     if not course.kiosk_lessons():
-        print("family-course: warning: no lesson is marked 'kiosk: true'; the kiosk will say that no lessons "
-              "are available.", file=sys.stderr)
+        print("family-course: " + _("warning: no lesson is marked 'kiosk: true'; the kiosk will say that no "
+                                    "lessons are available."), file=sys.stderr)
     return courses
 
 
@@ -111,8 +114,8 @@ def check_kiosk(data_dir: Path, content_dirs: Sequence[ContentDir], *, staff_pin
         store.close()
     if course is None:
         return 1
-    print(f"The kiosk can start. Staff PIN: set. Data folder: {data_dir}. "
-          f"Short lessons: {len(course[current_language()].kiosk_lessons())}.")
+    print(_("The kiosk can start. Staff PIN: set. Data folder: {folder}. Short lessons: {count}.").format(
+        folder=data_dir, count=len(course[current_language()].kiosk_lessons())))
     return 0
 
 

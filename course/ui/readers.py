@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from course.i18n import current_language
+
 if TYPE_CHECKING:
     from course.content.model import Lesson
     from course.ui.app import CourseApp
@@ -55,11 +57,16 @@ class NewReaders:
 
 
 class ReaderPool:
-    """One reader kept for the person using the app (``app.learner``), installed in ``app`` while kept."""
+    """One reader kept for the person using the app (``app.learner``), installed in ``app`` while kept.
+
+    The reader's words (its buttons, key bar, step titles) are in the language it was made in: it is kept for
+    one person and one language, and a new one is made when either changes.
+    """
 
     def __init__(self, app: CourseApp) -> None:
         self.app = app
-        self._reader: tuple[object, ReaderScreen] | None = None  # the kept reader, and whose it is
+        # the kept reader, whose it is and its language
+        self._reader: tuple[object, str, ReaderScreen] | None = None
 
     def reader_for(self, lesson: Lesson) -> ReaderScreen:
         kept = self._current()
@@ -69,7 +76,8 @@ class ReaderPool:
         from course.ui.screens.reader import ReaderScreen  # here, as above
 
         reader = ReaderScreen(lesson)
-        self._keep(reader)
+        if self._reader is None:  # else an old one is still shown (under a dialog): this one is not kept
+            self._keep(reader)
         return reader
 
     def make_ahead(self, lesson: Lesson) -> None:
@@ -78,7 +86,7 @@ class ReaderPool:
         It is pushed and popped at once (both before the next frame, so it is never drawn): being pushed is what
         makes Textual build and lay out a screen. It shows nothing until a lesson is opened in it.
         """
-        if self._current() is not None or self.app.learner is None:
+        if self._current() is not None or self._reader is not None or self.app.learner is None:
             return
         from course.ui.screens.reader import ReaderScreen  # here, as above
 
@@ -90,7 +98,7 @@ class ReaderPool:
     def forget(self) -> None:
         if self._reader is None:
             return
-        _, reader = self._reader
+        reader = self._reader[2]
         if reader in self.app.screen_stack:
             return
         self._reader = None
@@ -98,14 +106,20 @@ class ReaderPool:
         reader.remove()
 
     def kept(self) -> list[ReaderScreen]:
-        return [self._reader[1]] if self._reader is not None else []
+        return [self._reader[2]] if self._reader is not None else []
 
     def _keep(self, reader: ReaderScreen) -> None:
         if self.app.learner is not None:
-            self._reader = (self.app.learner, reader)
+            self._reader = (self.app.learner, current_language(), reader)
             self.app.install_screen(reader, KEPT_READER)
 
     def _current(self) -> ReaderScreen | None:
-        if self._reader is not None and self._reader[0] is not self.app.learner:
-            self.forget()
-        return self._reader[1] if self._reader is not None else None
+        """The kept reader, if it is for the person and the language of now; one kept for another is let go
+        (unless it is still shown, when None is returned and it is let go later)."""
+        if self._reader is None:
+            return None
+        learner, language, reader = self._reader
+        if learner is self.app.learner and language == current_language():
+            return reader
+        self.forget()
+        return None

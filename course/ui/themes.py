@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from textual.theme import Theme
 
+from course.i18n import N_
+
 DARK = "course-dark"
 LIGHT = "course-light"
 CONTRAST = "course-contrast"
-LABELS = {DARK: "Dark", LIGHT: "Light", CONTRAST: "High contrast"}
+# The names a person chooses from, marked for translation: show them with ``_(LABELS[name])``.
+LABELS = {DARK: N_("Dark"), LIGHT: N_("Light"), CONTRAST: N_("High contrast")}
 
 # The highlighted row of a list is shown by reverse video as well as colour, so it survives NO_COLOR.
 CURSOR = {"block-cursor-text-style": "bold reverse", "block-cursor-blurred-text-style": "bold"}

@@ -61,7 +61,9 @@ def app_of(cls: type[DOMNode]) -> type[DOMNode]:
 
 
 def general_help(app: type[DOMNode]) -> str:
-    return str(app.general_help)  # type: ignore[attr-defined]
+    key_help = app.general_help  # type: ignore[attr-defined]
+    assert isinstance(key_help, KeyHelp), app  # made into Markdown when the help opens, in the language shown then
+    return key_help.markdown()
 
 
 # -- names ---------------------------------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ class KioskApp(CourseApp):
                 tooltip="finish. Everything you did here is cleared and the start screen comes back"),
         Binding(STAFF_KEY, "staff", show=False, priority=True),
     ]
-    general_help = everywhere([*CourseApp.BINDINGS, *BINDINGS]).markdown()
+    general_help = everywhere([*CourseApp.BINDINGS, *BINDINGS])
     quits_on_signals = False  # the kiosk handles signals itself (course.ui.kiosk.signals)
 
     def __init__(self, course: Course | Courses, store: Store, settings: Settings, data_dir: Path,

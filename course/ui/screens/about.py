@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from course.content.texts import about_text
+from course.i18n import N_, _, current_language
 from course.ui.keys import KeyHelp, Other
 from course.ui.navigation import leave
 from course.ui.screen import CourseScreen
@@ -21,20 +22,20 @@ class AboutScreen(CourseScreen[None]):
     """The text scrolls on its own, from its top; the button, the crisis line and the key bar stay in view."""
 
     CSS_PATH = "about.tcss"
-    BINDINGS = [Binding("escape", "leave", "Back", tooltip="back")]
-    KEY_HELP = KeyHelp("About this course", BINDINGS,
-                       before=(Other("up,down,pageup,pagedown,home,end", "scroll"),))
+    BINDINGS = [Binding("escape", "leave", N_("Back"), tooltip=N_("back"))]
+    KEY_HELP = KeyHelp(N_("About this course"), BINDINGS,
+                       before=(Other("up,down,pageup,pagedown,home,end", N_("scroll")),))
     HELP = KEY_HELP.markdown()
     AUTO_FOCUS = "#about-page"  # the text, so the arrow keys scroll it
 
     def compose(self) -> ComposeResult:
-        title, _, text = about_text().partition("\n")
+        title, _nl, text = about_text(current_language()).partition("\n")
         with Vertical(id="about"):
             yield Static(title.lstrip("# "), classes="page-title", markup=False)
             with VerticalScroll(id="about-page"), Vertical(classes="reading"):
                 yield Prose(text.strip())
             with Horizontal(classes="buttons"):
-                yield Button("Back", id="back", variant="primary")
+                yield Button(_("Back"), id="back", variant="primary")
         yield CrisisLine()
         yield KeyFooter()
 

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from course.config import Settings
 from course.content.texts import crisis_text
+from course.i18n import N_, _, current_language
 from course.ui.navigation import dismiss
 from course.ui.widgets.button import Button
 from course.ui.widgets.prose import Prose
@@ -23,10 +24,11 @@ class TextDialog(ScrollKeys, ModalScreen[None]):
     the Close button, so the first lines (911 and 988 in crisis help) show on the smallest window.
     """
 
-    BINDINGS = [Binding("escape", "close", "Close", tooltip="close this page"), *SCROLL_BINDINGS]
+    BINDINGS = [Binding("escape", "close", N_("Close"), tooltip=N_("close this page")), *SCROLL_BINDINGS]
     SCROLL_AREA = ".dialog-text"
 
     def __init__(self, title: str, text: str, dialog_id: str) -> None:
+        """``title`` and ``text`` are shown as they are: in the language shown now."""
         super().__init__()
         self.title_text = title
         self.text = text
@@ -38,7 +40,7 @@ class TextDialog(ScrollKeys, ModalScreen[None]):
             with VerticalScroll(classes="dialog-text"):
                 yield Prose(self.text)
             with Horizontal(classes="buttons dialog-buttons"):
-                yield Button("Close", id="close", variant="primary")
+                yield Button(_("Close"), id="close", variant="primary")
 
     AUTO_FOCUS = "#close"  # outside the scrolling text, so the text stays at its top
 
@@ -50,13 +52,15 @@ class TextDialog(ScrollKeys, ModalScreen[None]):
 
 
 class HelpScreen(TextDialog):
-    BINDINGS = [Binding("escape,question_mark,q", "close", "Close", tooltip="close the help")]
+    BINDINGS = [Binding("escape,question_mark,q", "close", N_("Close"), tooltip=N_("close the help"))]
 
     def __init__(self, screen_help: str = "", general: str = "") -> None:
-        # ``general``: the keys that work everywhere, as the app's mode has them (its ``general_help``)
-        super().__init__("Help", (screen_help + "\n\n" if screen_help else "") + general, "help-dialog")
+        # ``general``: the keys that work everywhere, as the app's mode has them (``general_help_text()``); both
+        # texts come translated (``CourseApp.screen_help``)
+        super().__init__(_("Help"), (screen_help + "\n\n" if screen_help else "") + general, "help-dialog")
 
 
 class CrisisScreen(TextDialog):
     def __init__(self, settings: Settings) -> None:
-        super().__init__("Crisis help", crisis_text(settings.clinic_name, settings.clinic_phone), "crisis-dialog")
+        super().__init__(_("Crisis help"), crisis_text(settings.clinic_name, settings.clinic_phone,
+                                                        language=current_language()), "crisis-dialog")

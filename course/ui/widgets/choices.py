@@ -14,15 +14,24 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from course.i18n import N_, _
 from course.ui import console
+
+# What a checked answer's chosen options say after the mark: right, or not quite.
+VERDICTS = {
+    # Translators: after a chosen quiz option that is right ("✓ right")
+    "right": ("✓", N_("right")),
+    # Translators: after a chosen quiz option that is not right ("✗ not quite"); gentle, never blaming
+    "wrong": ("✗", N_("not quite")),
+}
 
 
 class Choice(Widget, can_focus=True):
     """One option: a mark and wrapped text. Space, Enter or a click toggles it."""
 
     BINDINGS = [
-        Binding("space", "choose", "Choose", show=False),
-        Binding("enter", "choose", "Choose", show=False),
+        Binding("space", "choose", N_("Choose"), show=False),
+        Binding("enter", "choose", N_("Choose"), show=False),
     ]
 
     checked: reactive[bool] = reactive(False)
@@ -47,7 +56,8 @@ class Choice(Widget, can_focus=True):
     def render(self) -> Content:
         marks = ("[ ]", "[x]") if self.multiple else ("( )", "(•)")
         mark = marks[self.checked]
-        suffix = console.marks(self.app, {"right": "  ✓ right", "wrong": "  ✗ not quite"}.get(self.verdict, ""))
+        verdict = VERDICTS.get(self.verdict)
+        suffix = console.marks(self.app, f"  {verdict[0]} {_(verdict[1])}") if verdict else ""
         return Content.assemble(f"{self.number}. {mark} ", Content(self.text), (suffix, "bold"))
 
     def _list(self) -> ChoiceList | None:
@@ -74,8 +84,8 @@ class ChoiceList(Vertical):
     """The options of one question. Up/Down move between them; digit keys choose by number."""
 
     BINDINGS = [
-        Binding("up", "move(-1)", "Previous option", show=False),
-        Binding("down", "move(1)", "Next option", show=False),
+        Binding("up", "move(-1)", N_("Previous option"), show=False),
+        Binding("down", "move(1)", N_("Next option"), show=False),
     ]
 
     class Changed(Message):
@@ -89,7 +99,7 @@ class ChoiceList(Vertical):
         super().__init__(id=id, classes="choices")
         self.multiple = multiple
         self._items = [Choice(key, n, text, multiple=multiple) for n, (key, text) in enumerate(options, 1)]
-        self._spares = [Choice("", 0, "", multiple=multiple) for _ in range(room_for - len(options))]
+        self._spares = [Choice("", 0, "", multiple=multiple) for _n in range(room_for - len(options))]
         for spare in self._spares:
             spare.display = False
 

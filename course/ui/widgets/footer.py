@@ -15,6 +15,8 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
+from course.i18n import _
+
 if TYPE_CHECKING:
     from textual import events
     from textual.screen import Screen
@@ -34,12 +36,13 @@ FIRST_ACTIONS = ("crisis", "help")
 
 
 def keys_shown(screen: Screen) -> tuple[Shown, ...]:
-    """The keys for ``screen``: the first shown binding of each action, crisis help and help first."""
+    """The keys for ``screen``: the first shown binding of each action, crisis help and help first. Each key's
+    words (its binding's ``description``, marked ``N_``) are in the language shown now."""
     first: dict[str, Shown] = {}
-    for _, binding, enabled, _tooltip in screen.active_bindings.values():
+    for _node, binding, enabled, _tooltip in screen.active_bindings.values():
         if binding.show and binding.action not in first:
-            first[binding.action] = Shown(binding.key, screen.app.get_key_display(binding), binding.description,
-                                          enabled)
+            description = _(binding.description) if binding.description else ""
+            first[binding.action] = Shown(binding.key, screen.app.get_key_display(binding), description, enabled)
     ahead = [first.pop(action) for action in FIRST_ACTIONS if action in first]
     return (*ahead, *first.values())
 
@@ -115,7 +118,7 @@ class KeyFooter(Widget, can_focus=False):
         return text
 
     def _index_at(self, x: int) -> int | None:
-        for index, (start, end, _) in enumerate(self._drawn):
+        for index, (start, end, _shown) in enumerate(self._drawn):
             if start <= x < end:
                 return index
         return None

@@ -9,11 +9,12 @@ from __future__ import annotations
 from textual.timer import Timer
 from textual.widgets import Static
 
+from course.i18n import N_, _
 from course.pin_wait import Refusal
 from course.services import pin_clock
 
 TICK_SECONDS = 0.5
-READY = "You can try the staff PIN again now."
+READY = N_("You can try the staff PIN again now.")
 
 
 class WaitNote(Static):
@@ -51,7 +52,7 @@ class WaitNote(Static):
         left = self.until - pin_clock()
         if left <= 0:
             self._stop()
-            self.update(READY)
+            self.update(_(READY))
             return
         self.update(self.refusal.words(left))
 
