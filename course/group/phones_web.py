@@ -121,23 +121,26 @@ def message(text: str, kind: str = "note") -> str:
 
 
 def code_form(said: str) -> str:
+    # Translators: the label of the box where a phone types the 4-character code shown on the projector
+    label = _("The code on the screen")
+    # Translators: a button on the phone page: join the group quiz with the code typed
+    join = _("Join")
     return (f"<h1>{e(_(TITLE))}</h1>\n{message(said)}\n"
             '<form method="post" action="/join" class="join">\n'
-            # Translators: the label of the box where a phone types the 4-character code shown on the projector
-            f'<label for="code">{e(_("The code on the screen"))}</label>\n'
+            f'<label for="code">{e(label)}</label>\n'
             '<input id="code" name="code" type="text" autocomplete="off" autocapitalize="characters" '
             'autocorrect="off" spellcheck="false" maxlength="12" required>\n'
-            # Translators: a button on the phone page: join the group quiz with the code typed
-            f'<button type="submit" class="send">{e(_("Join"))}</button>\n</form>\n'
+            f'<button type="submit" class="send">{e(join)}</button>\n</form>\n'
             f'<p class="small">{e(_(ANONYMOUS))}</p>')
 
 
 def waiting(said: str = "") -> str:
+    # Translators: a button on the phone page: see whether the next question has been asked yet
+    check = _("Check for a question")
     return (f"<h1>{e(_(TITLE))}</h1>\n{message(said) if said else ''}\n"
             f'<p class="message">{e(_(WAITING))}</p>\n'
             '<form method="get" action="/" class="check">\n'
-            # Translators: a button on the phone page: see whether the next question has been asked yet
-            f'<button type="submit" class="send">{e(_("Check for a question"))}</button>\n</form>\n'
+            f'<button type="submit" class="send">{e(check)}</button>\n</form>\n'
             f'<p class="small">{e(_(ANONYMOUS))}</p>')
 
 
@@ -162,7 +165,8 @@ def question_form(open_question: OpenQuestion, chosen: frozenset[str] | None) ->
             parts.append(f'<button type="submit" class="option" name="choice" value="{e(option.key)}"{pressed}>'
                          f"{inner}</button>")
     if question.multiple:
-        parts.append(f'<button type="submit" class="send">{e(_("Send my answers"))}</button>')
+        send = _("Send my answers")
+        parts.append(f'<button type="submit" class="send">{e(send)}</button>')
     parts.append("</form>")
     return "\n".join(parts)
 

@@ -23,7 +23,8 @@ UNO = Question(id="uno", title="Llamar para decir que está enfermo",
                ))
 VARIAS = Question(id="varias", title="Señales de alerta", prompt="¿Cuáles son señales?", options=(
     Option("a", "Faltar a las reuniones", True, "Sí."),
-    Option("b", "Ir al trabajo", False, "No."),
+    Option("b", "Dormir mal", True, "Sí."),
+    Option("c", "Ir al trabajo", False, "No."),
 ))
 
 # Words of the page's own English sentences; none may show on a Spanish page.
@@ -87,7 +88,7 @@ async def test_every_page_a_phone_sees_is_in_spanish(aiohttp_client: MakeClient,
     text = spanish(await (await phone.get("/no/such/page")).text())
     assert "No hay ninguna página así aquí." in text
     text = spanish(await (await phone.post("/answer", data={"q": "0", "choice": "a"})).text())
-    assert "cerrado" in text
+    assert "Ya no se puede responder esa pregunta." in text
 
 
 async def test_the_limits_are_told_in_spanish(aiohttp_client: MakeClient, room: PhoneRoom) -> None:
