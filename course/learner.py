@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from course.grading import percent_of
+from course.i18n import N_, _
 from course.store.records import JournalEntry, LessonState, OpenQuiz, QuizResult, now
 
 if TYPE_CHECKING:
@@ -18,8 +19,10 @@ MAX_STEP_SECONDS = 15 * 60  # time on one step beyond this is counted as away fr
 
 
 class Learner(Protocol):
-    name: str
     keeps_journal: bool
+
+    @property
+    def name(self) -> str: ...
 
     def lesson_state(self, lesson_id: str) -> LessonState: ...
     def lesson_states(self) -> dict[str, LessonState]: ...
@@ -95,11 +98,19 @@ class StoredLearner:
         self.store.delete_journal(self.profile_id, entry_id)
 
 
+GUEST = N_("Guest")
+
+
 class GuestLearner:
     """A kiosk visitor: progress lives in this object only and is gone when it is dropped."""
 
     keeps_journal = False
-    name = "Guest"
+
+    @property
+    def name(self) -> str:
+        """What the screens call a visitor, in the language shown now (it can change while they are here)."""
+        # Translators: the name the course map gives a kiosk visitor, who has no profile
+        return _(GUEST)
 
     def __init__(self) -> None:
         self.states: dict[str, LessonState] = {}

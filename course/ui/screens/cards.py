@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, Static
 
 from course import cards
+from course.i18n import N_, _, current_language
 from course.services import StoreError
 from course.ui.deferred import after_refresh
 from course.ui.keys import KeyHelp, Other
@@ -26,16 +27,18 @@ from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 
 FILL, BLANK = "journal", "blank"
-HOME_INTRO = ("Five cards to print and keep, one page each: your safety plan, your boundary, your I-statement, "
-              "the three Cs, and overdose steps for the fridge. Each is saved as a web page to print (.html) and "
-              "as plain text (.txt).")
-HOME_SAFETY = ("keep the printed card where anyone who might hurt you won't find it. Use your journal answers "
-               "only if you know your journal is private: no one else uses this profile or reads this computer. "
-               "If you are not sure, choose blank cards and fill them in by hand.")
-GROUP_INTRO = ("Blank cards to hand out, one page each: a safety plan, a boundary, an I-statement, the three Cs, "
-               "and overdose steps for the fridge. all-cards.html prints one of each.")
-GROUP_SAFETY = ("it asks people to keep it where anyone who might hurt them won't find it. "
-                "Offer it to everyone, quietly, so no one is singled out.")
+HOME_INTRO = N_("Five cards to print and keep, one page each: your safety plan, your boundary, your I-statement, "
+                "the three Cs, and overdose steps for the fridge. Each is saved as a web page to print (.html) and "
+                "as plain text (.txt).")
+# Translators: follows "Your safety plan: " in bold
+HOME_SAFETY = N_("keep the printed card where anyone who might hurt you won't find it. Use your journal answers "
+                 "only if you know your journal is private: no one else uses this profile or reads this computer. "
+                 "If you are not sure, choose blank cards and fill them in by hand.")
+GROUP_INTRO = N_("Blank cards to hand out, one page each: a safety plan, a boundary, an I-statement, the three Cs, "
+                 "and overdose steps for the fridge. all-cards.html prints one of each.")
+# Translators: follows "The safety plan card: " in bold
+GROUP_SAFETY = N_("it asks people to keep it where anyone who might hurt them won't find it. "
+                  "Offer it to everyone, quietly, so no one is singled out.")
 
 
 def folder_beside_record(record_path: str) -> Path:
@@ -53,19 +56,19 @@ def folder_beside_record(record_path: str) -> Path:
     return path.parent / name
 
 
-CHOOSE_CARDS = "your journal answers or blank cards (at home)"
+CHOOSE_CARDS = N_("your journal answers or blank cards (at home)")
 
 
 class CardsScreen(CourseScreen[None]):
     CSS_PATH = "cards.tcss"
     BINDINGS = [
-        Binding("escape", "leave", "Back", tooltip="back"),
-        Binding("1", "choose(1)", "Journal answers", show=False, tooltip=CHOOSE_CARDS),
-        Binding("2", "choose(2)", "Blank cards", show=False, tooltip=CHOOSE_CARDS),
+        Binding("escape", "leave", N_("Back"), tooltip=N_("back")),
+        Binding("1", "choose(1)", N_("Journal answers"), show=False, tooltip=CHOOSE_CARDS),
+        Binding("2", "choose(2)", N_("Blank cards"), show=False, tooltip=CHOOSE_CARDS),
     ]
-    KEY_HELP = KeyHelp("Cards to print", BINDINGS, after=(
-        Other("", "Then **Save cards**, or **Enter** in the folder box"),
-        Other("", "Open **all-cards.html** in a web browser and print it: each card prints on one page"),
+    KEY_HELP = KeyHelp(N_("Cards to print"), BINDINGS, after=(
+        Other("", N_("Then **Save cards**, or **Enter** in the folder box")),
+        Other("", N_("Open **all-cards.html** in a web browser and print it: each card prints on one page")),
     ), last=("leave",))
     HELP = KEY_HELP.markdown()
 
@@ -77,19 +80,21 @@ class CardsScreen(CourseScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="cards-page"):
-            yield Static("Cards to print" if self.personal else "Handouts: cards to print", classes="page-title")
-            yield Static(HOME_INTRO if self.personal else GROUP_INTRO, markup=False, classes="cards-text")
-            yield Static(Content.assemble(("Your safety plan: ", "bold"), HOME_SAFETY) if self.personal
-                         else Content.assemble(("The safety plan card: ", "bold"), GROUP_SAFETY),
+            yield Static(_("Cards to print") if self.personal else _("Handouts: cards to print"),
+                         classes="page-title")
+            yield Static(_(HOME_INTRO if self.personal else GROUP_INTRO), markup=False, classes="cards-text")
+            yield Static(Content.assemble((_("Your safety plan: "), "bold"), _(HOME_SAFETY)) if self.personal
+                         else Content.assemble((_("The safety plan card: "), "bold"), _(GROUP_SAFETY)),
                          id="cards-safety", classes="cards-text")
             if self.personal:
-                yield ChoiceList([(FILL, "Fill in my answers from my journal"),
-                                  (BLANK, "Blank cards, to fill in by hand")], multiple=False, id="cards-fill")
-            yield Label("Save in this folder:", id="cards-folder-label")
+                yield ChoiceList([(FILL, _("Fill in my answers from my journal")),
+                                  (BLANK, _("Blank cards, to fill in by hand"))], multiple=False, id="cards-fill")
+            yield Label(_("Save in this folder:"), id="cards-folder-label")
             yield Input(str(self.folder), id="cards-folder")
             with Horizontal(classes="buttons"):
-                yield Button("Save cards", id="save-cards", variant="primary")
-                yield Button("Back", id="back")
+                yield Button(_("Save cards"), id="save-cards", variant="primary")
+                # Translators: a button that leaves the cards screen
+                yield Button(_("Back"), id="back")
             yield Static("", id="cards-status", markup=False)
         yield CrisisLine()
         yield KeyFooter()
@@ -108,14 +113,14 @@ class CardsScreen(CourseScreen[None]):
     def save_cards(self) -> None:
         raw = self.query_one("#cards-folder", Input).value.strip()
         if not raw:
-            self._status("Please type the folder to save the cards in.")
+            self._status(_("Please type the folder to save the cards in."))
             return
         fill = self.personal and self.query_one("#cards-fill", ChoiceList).selected == [FILL]
         if self.personal and not self.query_one("#cards-fill", ChoiceList).selected:
-            self._status("First choose: your answers from your journal, or blank cards.")
+            self._status(_("First choose: your answers from your journal, or blank cards."))
             return
         try:
-            deck = cards.load_cards()
+            deck = cards.load_cards(language=current_language())
             answers = None
             if fill:
                 entries = self.app.active_learner.journal()
@@ -123,8 +128,8 @@ class CardsScreen(CourseScreen[None]):
             folder = Path(raw).expanduser()
             said = self.app.keep_cards(folder, deck, answers)
         except OSError as error:
-            self._status(f"Could not save the cards there ({error.strerror or error}). "
-                         "Try another folder, such as your home folder.")
+            self._status(_("Could not save the cards there ({reason}). Try another folder, such as your home "
+                           "folder.").format(reason=error.strerror or error))
             return
         except (StoreError, cards.CardError) as error:
             self._status(self.app.error_words(error))
@@ -132,9 +137,9 @@ class CardsScreen(CourseScreen[None]):
         lines = [said]
         if answers is not None:
             used = [card.title for card in deck if answers.get(card.id)]
-            lines.append(f"Your words are on: {', '.join(used)}." if used else
-                         "Your journal has no answers for these cards yet, so they have lines to write on.")
-            lines.append("If others use this computer, delete these files once they are printed.")
+            lines.append(_("Your words are on: {cards}.").format(cards=", ".join(used)) if used else
+                         _("Your journal has no answers for these cards yet, so they have lines to write on."))
+            lines.append(_("If others use this computer, delete these files once they are printed."))
         self._status("\n".join(lines))
 
     def action_choose(self, number: int) -> None:

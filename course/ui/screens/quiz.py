@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from course.content.model import Lesson, Question
 from course.grading import Attempt, Outcome
+from course.i18n import N_, _, ngettext
 from course.services import StoreError
 from course.ui.deferred import after_refresh
 from course.ui.keys import KeyHelp, Other, scrolling
@@ -33,18 +34,26 @@ def feedback_markdown(outcome: Outcome, *, reveal: bool) -> str:
     marked, since some may be right and some not.
     """
     question = outcome.question
-    lines = ["**✓ Right.**" if outcome.correct else "**✗ Not quite.**", ""]
+    lines = [_("**✓ Right.**") if outcome.correct else _("**✗ Not quite.**"), ""]
+    # Translators: the word a right option's feedback starts with in the quiz files ("Right. Like diabetes...");
+    # the quiz leaves it out after saying it once. The Spanish quizzes start with "Correcto."
+    opener = _("Right.") + " "
     for option in question.options:
         if option.key in outcome.chosen:
-            mark = ("✓ " if option.correct else "✗ ") if question.multiple else ""
             feedback = option.feedback
-            if outcome.correct and feedback.startswith("Right. "):
-                feedback = feedback.removeprefix("Right. ")
-            lines += [f"**{mark}You chose:** {option.text}", "", feedback, ""]
+            if outcome.correct and feedback.startswith(opener):
+                feedback = feedback.removeprefix(opener)
+            if not question.multiple:
+                chose = _("**You chose:** {answer}")
+            elif option.correct:
+                chose = _("**✓ You chose:** {answer}")
+            else:
+                chose = _("**✗ You chose:** {answer}")
+            lines += [chose.format(answer=option.text), "", feedback, ""]
     if reveal and not outcome.correct:
         for option in question.options:
             if option.correct and option.key not in outcome.chosen:
-                lines += [f"**✓ A right answer:** {option.text}", "", option.feedback, ""]
+                lines += [_("**✓ A right answer:** {answer}").format(answer=option.text), "", option.feedback, ""]
     if question.explanation:
         lines += [f"*{question.explanation}*", ""]
     return "\n".join(lines)
@@ -90,32 +99,30 @@ def finish_quiz(app: Any, lesson: Lesson, attempt: Attempt) -> Screen[None]:
     return QuizResultScreen(lesson, attempt)
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-NEXT_QUESTION = "the next question, once the answer is checked"
+NEXT_QUESTION = N_("the next question, once the answer is checked")
+SCROLL_QUESTION = N_("scroll a question that is longer than the window")
 
 
 class QuizScreen(CourseScreen[None]):
     CSS_PATH = "quiz.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(n), f"choose({n})", show=False, tooltip="choose an answer by its number")
+        *(Binding(str(n), f"choose({n})", show=False, tooltip=N_("choose an answer by its number"))
           for n in range(1, 10)),
-        Binding("c", "check", "Check answer", tooltip="check the answer"),
-        Binding("n", "advance", "Next question", tooltip=NEXT_QUESTION),
+        Binding("c", "check", N_("Check answer"), tooltip=N_("check the answer")),
+        Binding("n", "advance", N_("Next question"), tooltip=NEXT_QUESTION),
         Binding("enter", "advance", show=False, tooltip=NEXT_QUESTION),
         Binding("c", "advance", show=False),  # C again, once the answer is checked, moves on too
         Binding("up", "scroll(-1)", show=False),  # (the answers take Up and Down while they have the focus)
         Binding("down", "scroll(1)", show=False),
-        Binding("pageup", "scroll(-10)", show=False, tooltip="scroll a question that is longer than the window"),
-        Binding("pagedown", "scroll(10)", show=False, tooltip="scroll a question that is longer than the window"),
-        Binding("escape", "leave", "Course map",
-                tooltip="back to the course map; your answers are kept, and the quiz carries on where you stopped"),
+        Binding("pageup", "scroll(-10)", show=False, tooltip=SCROLL_QUESTION),
+        Binding("pagedown", "scroll(10)", show=False, tooltip=SCROLL_QUESTION),
+        Binding("escape", "leave", N_("Course map"),
+                tooltip=N_("back to the course map; your answers are kept, and the quiz carries on where you "
+                           "stopped")),
     ]
-    KEY_HELP = KeyHelp("Quiz", BINDINGS, before=(
-        Other("up,down", "move between the answers"),
-        Other("space,enter", "choose an answer (it is not checked yet)"),
+    KEY_HELP = KeyHelp(N_("Quiz"), BINDINGS, before=(
+        Other("up,down", N_("move between the answers")),
+        Other("space,enter", N_("choose an answer (it is not checked yet)")),
     ))
     HELP = KEY_HELP.markdown()
 
@@ -136,7 +143,7 @@ class QuizScreen(CourseScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="quiz"):
             with Horizontal(id="quiz-top"):
-                yield Static(f"Quiz: {self.lesson.title}", markup=False, id="quiz-title")
+                yield Static(_("Quiz: {title}").format(title=self.lesson.title), markup=False, id="quiz-title")
                 yield Static("", id="question-count")
             # The question's widgets are made once and refilled for each question (see show_question).
             with VerticalScroll(id="quiz-page"), Vertical(classes="reading", id="question-area"):
@@ -147,16 +154,18 @@ class QuizScreen(CourseScreen[None]):
                 yield ChoiceList([], multiple=False, id="choices", room_for=most)
                 yield Prose(id="feedback")
             with Horizontal(id="quiz-nav"):
-                yield Button("Check answer", id="check", variant="primary")
-                yield Button("Course map", id="map")
+                yield Button(_("Check answer"), id="check", variant="primary")
+                yield Button(_("Course map"), id="map")
         yield CrisisLine()
         yield KeyFooter()
 
     async def on_mount(self) -> None:
         await self.show_question()
         if self.resumed and self.position:
-            self.app.notify(f"Welcome back. You had answered {plural(self.position, 'question')}; "
-                            f"here is question {self.position + 1}.", timeout=6)
+            self.app.notify(ngettext("Welcome back. You had answered {count} question; here is question {number}.",
+                                     "Welcome back. You had answered {count} questions; here is question {number}.",
+                                     self.position).format(count=self.position, number=self.position + 1),
+                            timeout=6)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "check":
@@ -169,11 +178,12 @@ class QuizScreen(CourseScreen[None]):
         question = self.question
         self.answered = False
         count = len(self.attempt.question_ids)
-        label = "Question" if count == len(self.attempt.quiz.questions) else "Retry question"
-        self.query_one("#question-count", Static).update(f"{label} {self.position + 1} of {count}")
+        said = (_("Question {number} of {total}") if count == len(self.attempt.quiz.questions)
+                else _("Retry question {number} of {total}"))
+        self.query_one("#question-count", Static).update(said.format(number=self.position + 1, total=count))
         self.query_one("#question-title", Static).update(question.title)
         self.query_one("#prompt", Prose).show(question.prompt)
-        how = "Choose all that apply." if question.multiple else "Choose one answer."
+        how = _("Choose all that apply.") if question.multiple else _("Choose one answer.")
         if how.casefold().rstrip(".") in " ".join(question.prompt.split()).casefold():
             how = ""  # the question already says so
         self.query_one(".how-to-answer", Static).update(how)
@@ -187,7 +197,7 @@ class QuizScreen(CourseScreen[None]):
         # option is, so focusing it needs no scrolling.
         self.query_one("#quiz-page", VerticalScroll).scroll_home(animate=False)
         choices.items[0].focus(scroll_visible=False)
-        self.query_one("#check", Button).label = "Check answer"
+        self.query_one("#check", Button).label = _("Check answer")
         self.refresh_bindings()
         after_refresh(self, self._prepare_next_prompt)
 
@@ -224,7 +234,7 @@ class QuizScreen(CourseScreen[None]):
         choices = self.query_one("#choices", ChoiceList)
         chosen = choices.selected
         if not chosen:
-            self.app.notify("Choose an answer first.", timeout=3)
+            self.app.notify(_("Choose an answer first."), timeout=3)
             return
         outcome = self.attempt.answer(self.question.id, chosen)
         self.answered = True
@@ -238,7 +248,7 @@ class QuizScreen(CourseScreen[None]):
         feedback.display = True
         check = self.query_one("#check", Button)
         last = self.position == len(self.attempt.question_ids) - 1
-        check.label = "See my score" if last else "Next question"
+        check.label = _("See my score") if last else _("Next question")
         check.focus()
         self.refresh_bindings()
         page = self.query_one("#quiz-page", VerticalScroll)
@@ -268,13 +278,13 @@ class QuizScreen(CourseScreen[None]):
 class QuizResultScreen(ScrollKeys, Screen[None]):
     CSS_PATH = "quiz.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "review", "Review missed",
-                tooltip="review what you missed (each question, your answer, the right one and why)"),
-        Binding("t", "retry", "Retry missed", tooltip="try the questions you missed again"),
-        Binding("escape", "leave", "Course map", tooltip="back to the course map"),
+        Binding("r", "review", N_("Review missed"),
+                tooltip=N_("review what you missed (each question, your answer, the right one and why)")),
+        Binding("t", "retry", N_("Retry missed"), tooltip=N_("try the questions you missed again")),
+        Binding("escape", "leave", N_("Course map"), tooltip=N_("back to the course map")),
         *SCROLL_BINDINGS,
     ]
-    KEY_HELP = KeyHelp("Quiz result", BINDINGS, says=scrolling("scroll the review"),
+    KEY_HELP = KeyHelp(N_("Quiz result"), BINDINGS, says=scrolling(N_("scroll the review")),
                        last=("leave",))
     HELP = KEY_HELP.markdown()
     SCROLL_AREA = "#result-page"
@@ -287,20 +297,21 @@ class QuizResultScreen(ScrollKeys, Screen[None]):
     def compose(self) -> ComposeResult:
         attempt = self.attempt
         missed = attempt.missed()
-        verdict = ("You passed. Well done." if attempt.passed else
-                   "Not passed yet. That is fine: review what you missed, then try those questions again.")
-        text = (f"## Your score\n\n**{attempt.score} of {attempt.total} right ({attempt.percent}%).** "
-                f"The pass mark is {attempt.quiz.pass_mark}%.\n\n{verdict}")
+        verdict = (_("You passed. Well done.") if attempt.passed else
+                   _("Not passed yet. That is fine: review what you missed, then try those questions again."))
+        score = _("**{score} of {total} right ({percent}%).** The pass mark is {pass_mark}%.").format(
+            score=attempt.score, total=attempt.total, percent=attempt.percent, pass_mark=attempt.quiz.pass_mark)
+        text = "\n\n".join((_("## Your score"), score, verdict))
         if not missed:
-            text += "\n\nYou got every question in this round right."
+            text += "\n\n" + _("You got every question in this round right.")
         with VerticalScroll(id="result-page"), Vertical(classes="reading"):
             yield Prose(text, id="score")
             yield Prose(id="review")
         with Horizontal(id="quiz-nav"):
             if missed:
-                yield Button("Review what I missed", id="review-button", variant="primary")
-                yield Button("Retry the questions I missed", id="retry")
-            yield Button("Back to course map", id="map", variant="default" if missed else "primary")
+                yield Button(_("Review what I missed"), id="review-button", variant="primary")
+                yield Button(_("Retry the questions I missed"), id="retry")
+            yield Button(_("Back to course map"), id="map", variant="default" if missed else "primary")
         yield CrisisLine()
         yield KeyFooter()
 
@@ -317,7 +328,7 @@ class QuizResultScreen(ScrollKeys, Screen[None]):
         missed = self.attempt.missed()
         if not missed:
             return
-        parts = ["## What I missed", ""]
+        parts = [_("## What I missed"), ""]
         for outcome in missed:
             parts += [f"### {outcome.question.title}", "", outcome.question.prompt, "",
                       feedback_markdown(outcome, reveal=True)]

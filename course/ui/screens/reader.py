@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from course.content.model import Lesson, Reflection, Step
+from course.i18n import N_, _
 from course.services import StoreError
 from course.ui.deferred import after_refresh
 from course.ui.keys import KeyHelp, Other
@@ -42,12 +43,13 @@ class ReflectionBox(Vertical):
 
     def compose(self) -> ComposeResult:
         # Not "private": anyone who can open this profile on this computer can read the journal.
-        heading = "Think about this (for your journal on this computer):" if self.keeps_journal else "Think about this:"
+        heading = (_("Think about this (for your journal on this computer):") if self.keeps_journal
+                   else _("Think about this:"))
         yield Static(heading, classes="reflection-heading")
         yield Static("", markup=False, classes="reflection-prompt")
         if self.keeps_journal:
             yield TextArea("", soft_wrap=True, show_line_numbers=False, classes="reflection-text")
-            yield Static("Saved as you type. Escape: back to the lesson text.", classes="muted reflection-status")
+            yield Static(_("Saved as you type. Escape: back to the lesson text."), classes="muted reflection-status")
 
     def load(self, reflection: Reflection, text: str) -> None:
         self.reflection = reflection
@@ -74,7 +76,7 @@ class ReflectionBox(Vertical):
         return boxes.first().text if boxes else self.saved_text
 
 
-BACK_TO_TEXT = "back from the journal box to the lesson text"
+BACK_TO_TEXT = N_("back from the journal box to the lesson text")
 
 
 class ReaderScreen(CourseScreen[None]):
@@ -82,20 +84,22 @@ class ReaderScreen(CourseScreen[None]):
     BINDINGS = [
         # N and P first: the footer shows an action's first key, and once the page has focus its own (unshown)
         # Left and Right bindings hide those keys from the footer (pressing them still turns the page).
-        Binding("n,right,enter", "next", "Next",
-                tooltip="the rest of a long step, then the next step"),
-        Binding("p,left", "back", "Back", tooltip="previous step"),
-        Binding("tab", "next_box", "Write in journal",
-                tooltip="write in the step's journal box (when it has one). In the box every key types, and what "
-                        "you write is saved as you type"),
+        # Translators: a key in the key bar that shows the next part of the lesson
+        Binding("n,right,enter", "next", N_("Next"),
+                tooltip=N_("the rest of a long step, then the next step")),
+        # Translators: a key in the key bar that goes to the previous step of the lesson
+        Binding("p,left", "back", N_("Back"), tooltip=N_("previous step")),
+        Binding("tab", "next_box", N_("Write in journal"),
+                tooltip=N_("write in the step's journal box (when it has one). In the box every key types, and "
+                           "what you write is saved as you type")),
         # the same move, not offered again inside a box
         Binding("tab", "next_box_from_box", show=False, tooltip=BACK_TO_TEXT),
         Binding("shift+tab", "previous_box", show=False),
-        Binding("escape", "to_page", "Back to the text", tooltip=BACK_TO_TEXT),
-        Binding("escape", "leave", "Course map", tooltip="back to the course map (your place is kept)"),
+        Binding("escape", "to_page", N_("Back to the text"), tooltip=BACK_TO_TEXT),
+        Binding("escape", "leave", N_("Course map"), tooltip=N_("back to the course map (your place is kept)")),
     ]
-    KEY_HELP = KeyHelp("Reading a lesson", BINDINGS, before=(
-        Other("up,down,pageup,pagedown,home,end", "scroll a long step"),
+    KEY_HELP = KeyHelp(N_("Reading a lesson"), BINDINGS, before=(
+        Other("up,down,pageup,pagedown,home,end", N_("scroll a long step")),
     ), last=("leave",))
     HELP = KEY_HELP.markdown()
 
@@ -137,9 +141,9 @@ class ReaderScreen(CourseScreen[None]):
             # The buttons are for the mouse: N, P and Escape do the same from the keyboard, and Tab moves between
             # the text and the step's journal boxes.
             with Horizontal(id="nav"):
-                yield MouseButton("< Back", id="back")
-                yield MouseButton("Next >", id="next", variant="primary")
-                yield MouseButton("Course map", id="map")
+                yield MouseButton(_("< Back"), id="back")
+                yield MouseButton(_("Next >"), id="next", variant="primary")
+                yield MouseButton(_("Course map"), id="map")
         yield CrisisLine()
         yield KeyFooter()
 
@@ -184,9 +188,10 @@ class ReaderScreen(CourseScreen[None]):
         self.query_one("#step-body", Prose).show(step.body)
         await self._show_reflections(step)
         # Said last, once the step's journal boxes are in place: Tab, pressed as soon as it shows, finds them.
-        self.query_one("#step-count", Static).update(f"Step {index + 1} of {total}")
+        self.query_one("#step-count", Static).update(_("Step {number} of {total}").format(number=index + 1,
+                                                                                          total=total))
         self.query_one("#back", Button).disabled = index == 0
-        self.query_one("#next", Button).label = "Finish lesson" if index == total - 1 else "Next >"
+        self.query_one("#next", Button).label = _("Finish lesson") if index == total - 1 else _("Next >")
         page = self.query_one("#page", VerticalScroll)
         page.scroll_home(animate=False)
         if self._in_box():
@@ -256,7 +261,7 @@ class ReaderScreen(CourseScreen[None]):
             return []
         most = max((len(step.reflections) for lesson in self.app.course.lessons for step in lesson.steps),
                    default=0)
-        boxes = [ReflectionBox(keeps_journal=self.app.active_learner.keeps_journal) for _ in range(most)]
+        boxes = [ReflectionBox(keeps_journal=self.app.active_learner.keeps_journal) for _n in range(most)]
         for box in boxes:
             box.display = False
         return boxes
@@ -268,7 +273,7 @@ class ReaderScreen(CourseScreen[None]):
         missing = most - len(holder.children)
         if missing > 0:
             keeps = self.app.active_learner.keeps_journal
-            boxes = [ReflectionBox(keeps_journal=keeps) for _ in range(missing)]
+            boxes = [ReflectionBox(keeps_journal=keeps) for _n in range(missing)]
             for box in boxes:
                 box.display = False
             await holder.mount_all(boxes)
@@ -279,7 +284,7 @@ class ReaderScreen(CourseScreen[None]):
         missing = len(step.reflections) - len(boxes)
         if missing > 0:
             keeps = self.app.active_learner.keeps_journal
-            new = [ReflectionBox(keeps_journal=keeps) for _ in range(missing)]
+            new = [ReflectionBox(keeps_journal=keeps) for _n in range(missing)]
             await holder.mount_all(new)
             boxes += new
         if self._journal is None and step.reflections:
@@ -369,7 +374,8 @@ class ReaderScreen(CourseScreen[None]):
         except StoreError as error:
             self.app.report_store_error(error)
         if self.lesson.quiz is None:
-            self.app.notify(f"You finished \u201c{self.lesson.title}\u201d. Well done.", markup=False)
+            self.app.notify(_("You finished \u201c{title}\u201d. Well done.").format(title=self.lesson.title),
+                            markup=False)
             leave(self)
             return
 
@@ -383,9 +389,10 @@ class ReaderScreen(CourseScreen[None]):
                 self.app.push_screen(begin_quiz(self.app, self.lesson))
 
         push(self,
-            ConfirmDialog(f"You finished \u201c{self.lesson.title}\u201d. Well done.\n\nThe short quiz checks what "
-                          "you learned. Each answer explains itself, so it is a way to learn, not a test to fear.",
-                          yes="Take the quiz", no="Back to course map", focus_yes=True),
+            ConfirmDialog(_("You finished \u201c{title}\u201d. Well done.\n\nThe short quiz checks what you "
+                            "learned. Each answer explains itself, so it is a way to learn, not a test to fear.")
+                          .format(title=self.lesson.title),
+                          yes=_("Take the quiz"), no=_("Back to course map"), focus_yes=True),
             chosen,
         )
 
