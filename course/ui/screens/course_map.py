@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Lesson, Unavailable
+from course.i18n import N_, _
 from course.progress import continue_label, next_lesson, score_text, state_of, status_mark, status_text
 from course.services import StoreError
 from course.ui import console
@@ -33,15 +34,16 @@ NBSP = "\u00a0"  # a list option trims leading spaces; these indent its second l
 class CourseMapScreen(CourseScreen[None]):
     CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = "course_map.tcss"  # (a kiosk adds its own)
     BINDINGS = [
-        Binding("c", "continue", "Continue", tooltip="continue where you left off"),
-        Binding("q", "quiz", "Quiz", tooltip="take (or carry on with) the highlighted lesson's quiz"),
-        Binding("p", "progress", "Progress", tooltip="my progress, journal, record and cards to print"),
-        Binding("s", "settings", "Settings", tooltip="settings (how the course looks, delete my data)"),
-        Binding("escape", "leave", "Profiles", tooltip="back to the list of profiles"),
+        Binding("c", "continue", N_("Continue"), tooltip=N_("continue where you left off")),
+        Binding("q", "quiz", N_("Quiz"), tooltip=N_("take (or carry on with) the highlighted lesson's quiz")),
+        Binding("p", "progress", N_("Progress"), tooltip=N_("my progress, journal, record and cards to print")),
+        Binding("s", "settings", N_("Settings"),
+                tooltip=N_("settings (language, how the course looks, delete my data)")),
+        Binding("escape", "leave", N_("Profiles"), tooltip=N_("back to the list of profiles")),
     ]
-    KEY_HELP = KeyHelp("Course map", BINDINGS, before=(
-        Other("up,down,home,end,pageup,pagedown", "move through the lessons"),
-        Other("enter", "open the highlighted lesson"),
+    KEY_HELP = KeyHelp(N_("Course map"), BINDINGS, before=(
+        Other("up,down,home,end,pageup,pagedown", N_("move through the lessons")),
+        Other("enter", N_("open the highlighted lesson")),
     ))
     HELP = KEY_HELP.markdown()
 
@@ -54,13 +56,13 @@ class CourseMapScreen(CourseScreen[None]):
         with Vertical(id="course-map"):
             yield Static(id="map-title", classes="page-title")
             with Horizontal(id="continue-row"):
-                yield Button("Continue", id="continue", variant="primary")
+                yield Button(_("Continue"), id="continue", variant="primary")
             yield OptionList(id="lessons")
             with Horizontal(classes="buttons"):
-                yield Button("Open lesson", id="open")
-                yield Button("Take quiz", id="quiz")
-                yield Button("My progress", id="progress")
-                yield Button("Settings", id="settings")
+                yield Button(_("Open lesson"), id="open")
+                yield Button(_("Take quiz"), id="quiz")
+                yield Button(_("My progress"), id="progress")
+                yield Button(_("Settings"), id="settings")
         yield CrisisLine()
         yield KeyFooter()
 
@@ -98,7 +100,7 @@ class CourseMapScreen(CourseScreen[None]):
         learner = self.app.learner
         if learner is None:  # the profile was just deleted; the welcome screen is coming back
             return
-        title = Content.assemble("Course map for ", literal(learner.name))
+        title = literal(_("Course map for {name}").format(name=learner.name))
         self.query_one("#map-title", Static).update(title)
         try:
             states = learner.lesson_states()
@@ -119,7 +121,8 @@ class CourseMapScreen(CourseScreen[None]):
                 best = learner.best_quiz(lesson.id)
             except StoreError:
                 best = None
-            details = " · ".join(p for p in (f"{lesson.minutes} min", status_text(lesson, state),
+            details = " · ".join(p for p in (_("{minutes} min").format(minutes=lesson.minutes),
+                                             status_text(lesson, state),
                                              score_text(lesson, best, open_quizzes.get(lesson.id))) if p)
             mark = console.marks(self.app, status_mark(state.status))
             prompt = Content.assemble((f"{mark} {number}. ", "bold"),
@@ -127,8 +130,9 @@ class CourseMapScreen(CourseScreen[None]):
             options.add_option(Option(prompt, id=lesson.id))
         # Broken lessons are listed, and reachable, so that the reason can be read (opening one says it again).
         for number, broken in enumerate(self.unavailable_lessons(), 1):
-            prompt = Content.assemble(("✗ ", "bold"), Content(broken.title), " (unavailable)\n" + NBSP * 6,
-                                      Content(f"This lesson could not be loaded: {broken.reason}"))
+            prompt = Content.assemble(("✗ ", "bold"), Content(_("{title} (unavailable)").format(title=broken.title)),
+                                      "\n" + NBSP * 6, Content(_("This lesson could not be loaded: {reason}").format(
+                                          reason=broken.reason)))
             options.add_option(Option(prompt, id=f"{BROKEN}{number}"))
         if options.option_count:
             keep = highlighted is not None and highlighted < options.option_count
@@ -157,8 +161,9 @@ class CourseMapScreen(CourseScreen[None]):
         if option_id is None or not option_id.startswith(BROKEN):
             return False
         broken = self.unavailable_lessons()[int(option_id.removeprefix(BROKEN)) - 1]
-        self.app.notify(f"\u201c{broken.title}\u201d could not be loaded, so it cannot be opened: {broken.reason}",
-                        title="Lesson unavailable", severity="warning", timeout=10, markup=False)
+        self.app.notify(_("\u201c{title}\u201d could not be loaded, so it cannot be opened: {reason}").format(
+            title=broken.title, reason=broken.reason), title=_("Lesson unavailable"), severity="warning", timeout=10,
+            markup=False)
         return True
 
     def open_lesson(self, lesson: Lesson) -> None:
@@ -168,7 +173,7 @@ class CourseMapScreen(CourseScreen[None]):
         from course.ui.screens.quiz import begin_quiz
 
         if lesson.quiz is None:
-            self.app.notify(lesson.quiz_problem or "This lesson has no quiz.", markup=False)
+            self.app.notify(lesson.quiz_problem or _("This lesson has no quiz."), markup=False)
             return
         push(self, begin_quiz(self.app, lesson))
 

@@ -23,6 +23,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from course import record
+from course.i18n import N_, _
 from course.progress import (
     best_score_text,
     completion_record,
@@ -42,51 +43,61 @@ from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 
+# Translators: the months, short, in the day a journal entry was last changed ("05 Mar 2025")
+SHORT_MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"), N_("Sep"),
+                N_("Oct"), N_("Nov"), N_("Dec"))
+
+
+def date_words(moment: datetime) -> str:
+    """``"05 Mar 2025"``, the month in the language shown (not the system's locale)."""
+    return f"{moment.day:02d} {_(SHORT_MONTHS[moment.month - 1])} {moment.year}"
+
 
 class ProgressScreen(CourseScreen[None]):
     CSS_PATH = "progress.tcss"
-    BINDINGS = [Binding("escape", "leave", "Course map", tooltip="back to the course map")]
-    KEY_HELP = KeyHelp("My progress", BINDINGS, before=(
-        Other("left,right", "on the tabs, switch between Summary, Journal and Record"),
-        Other("", "In the journal: choose an entry, change the text, then **Save changes**"),
+    BINDINGS = [Binding("escape", "leave", N_("Course map"), tooltip=N_("back to the course map"))]
+    KEY_HELP = KeyHelp(N_("My progress"), BINDINGS, before=(
+        Other("left,right", N_("on the tabs, switch between Summary, Journal and Record")),
+        Other("", N_("In the journal: choose an entry, change the text, then **Save changes**")),
     ))
     HELP = KEY_HELP.markdown()
     _current: JournalEntry | None = None  # the journal entry being read or changed
 
     def compose(self) -> ComposeResult:
         learner = self.app.active_learner
-        yield Static(Content.assemble("Progress for ", literal(learner.name)), classes="page-title",
+        yield Static(literal(_("Progress for {name}").format(name=learner.name)), classes="page-title",
                      id="progress-title")
         with TabbedContent(id="tabs"):
-            with TabPane("Summary", id="summary-tab"):
+            # Translators: the names of the three tabs of My progress
+            with TabPane(_("Summary"), id="summary-tab"):
                 yield Static("", id="totals", markup=False)
                 yield DataTable(id="summary", cursor_type="row", zebra_stripes=False)
-            with TabPane("Journal", id="journal-tab"):
-                yield Static("Your journal, kept on this computer. Anyone who can open this profile can read it. "
-                             "Changes are saved when you leave an entry.",
-                             classes="muted")
+            with TabPane(_("Journal"), id="journal-tab"):
+                yield Static(_("Your journal, kept on this computer. Anyone who can open this profile can read it. "
+                               "Changes are saved when you leave an entry."),
+                             classes="muted", markup=False)
                 with Horizontal(id="journal-row"):
                     yield OptionList(id="entries")
                     with Vertical(id="entry-editor"):
                         yield Static("", id="entry-prompt", markup=False)
                         yield TextArea("", id="entry-text", soft_wrap=True)
                         with Horizontal(classes="buttons"):
-                            yield Button("Save changes", id="save-entry", variant="primary")
-                            yield Button("Delete entry", id="delete-entry", variant="error")
-            with TabPane("Record", id="record-tab"):
-                yield Static(
+                            yield Button(_("Save changes"), id="save-entry", variant="primary")
+                            yield Button(_("Delete entry"), id="delete-entry", variant="error")
+            with TabPane(_("Record"), id="record-tab"):
+                yield Static(_(
                     "Save a record of completion: your name, the lessons you finished, the dates and your best "
                     "quiz scores. It is saved as a web page you can print (.html) and as plain text (.txt). It is "
-                    "a personal record, not a certificate.", markup=False)
-                yield Label("Save to this file:", id="record-path-label")
+                    "a personal record, not a certificate."), markup=False)
+                yield Label(_("Save to this file:"), id="record-path-label")
                 yield Input(str(record_path(learner.name, getattr(learner, "profile_id", ""))),
                             id="record-path")
                 with Horizontal(classes="buttons"):
-                    yield Button("Save record", id="save-record", variant="primary")
-                    yield Button("Cards to print", id="cards")
+                    yield Button(_("Save record"), id="save-record", variant="primary")
+                    yield Button(_("Cards to print"), id="cards")
                 yield Static("", id="record-status", markup=False)
         with Horizontal(classes="buttons", id="progress-nav"):
-            yield Button("Back to course map", id="map")
+            yield Button(_("Back to course map"), id="map")
         yield CrisisLine()
         yield KeyFooter()
 
@@ -108,8 +119,9 @@ class ProgressScreen(CourseScreen[None]):
         # The lesson column takes the room the window has; a title longer than that wraps at a word, never cut.
         longest = max((len(lesson.title) for lesson in self.app.course.lessons), default=10)
         width = max(20, min(longest, self.app.size.width - 44))
-        table.add_column("Lesson", width=width)
-        table.add_columns("Status", "Best quiz", "Min")
+        table.add_column(_("Lesson"), width=width)
+        # Translators: the headings of the summary table's other columns; "Min" is minutes spent on the lesson
+        table.add_columns(_("Status"), _("Best quiz"), _("Min"))
         states = self._states()
         for lesson in self.app.course.lessons:
             state = state_of(states, lesson)
@@ -135,15 +147,15 @@ class ProgressScreen(CourseScreen[None]):
         options.clear_options()
         titles = {lesson.id: lesson.title for lesson in self.app.course.lessons}
         for entry in entries:
-            when = entry.updated.astimezone().strftime("%d %b %Y")
-            first = visible(entry.text.strip().split("\n")[0])[:40] or "(empty)"
+            when = date_words(entry.updated.astimezone())
+            first = visible(entry.text.strip().split("\n")[0])[:40] or _("(empty)")
             options.add_option(Option(Content.assemble((titles.get(entry.lesson_id, entry.lesson_id), "bold"),
                                                        f"\n{when}: ", Content(first)), id=entry.id))
         has = bool(entries)
         self.query_one("#entry-editor").display = has
         if not has:
-            options.add_option(Option("No journal entries yet. Lessons ask a few questions you can answer "
-                                      "here.", disabled=True))
+            options.add_option(Option(_("No journal entries yet. Lessons ask a few questions you can answer "
+                                        "here."), disabled=True))
             return
         index = next((i for i, e in enumerate(entries) if e.id == select), 0)
         options.highlighted = index
@@ -186,7 +198,7 @@ class ProgressScreen(CourseScreen[None]):
         except StoreError as error:
             self.app.report_store_error(error)
             return
-        self.app.notify("Journal entry saved.", timeout=3)
+        self.app.notify(_("Journal entry saved."), timeout=3)
         self.fill_journal(select=entry.id)
 
     def delete_entry(self) -> None:
@@ -205,8 +217,8 @@ class ProgressScreen(CourseScreen[None]):
             self._current = None
             self.fill_journal()
 
-        push(self, ConfirmDialog("Delete this journal entry? This cannot be undone.", yes="Delete",
-                                           danger=True), confirmed)
+        push(self, ConfirmDialog(_("Delete this journal entry? This cannot be undone."), yes=_("Delete"),
+                                 danger=True), confirmed)
 
     def build_record(self) -> record.Record:
         learner = self.app.active_learner
@@ -217,13 +229,13 @@ class ProgressScreen(CourseScreen[None]):
         raw = self.query_one("#record-path", Input).value.strip()
         status = self.query_one("#record-status", Static)
         if not raw:
-            status.update("Please type where to save the record.")
+            status.update(_("Please type where to save the record."))
             return
         try:
             said = self.app.keep_record(self.build_record(), Path(raw))
         except OSError as error:
-            status.update(f"Could not save the record there ({error.strerror or error}). "
-                          "Try another folder, such as your home folder.")
+            status.update(_("Could not save the record there ({problem}). Try another folder, such as your home "
+                            "folder.").format(problem=error.strerror or error))
             return
         except StoreError as error:
             status.update(self.app.error_words(error))

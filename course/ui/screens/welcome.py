@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from course.i18n import LANGUAGES, N_, NAMES, _, current_language
 from course.services import StoreError
 from course.ui.keys import KeyHelp, Other
 from course.ui.literal import literal, visible
@@ -18,39 +19,71 @@ from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 
-INTRO = ("Short lessons for families of someone in intensive outpatient treatment (IOP). "
-         "This is education, not treatment.")
+INTRO = N_("Short lessons for families of someone in intensive outpatient treatment (IOP). "
+           "This is education, not treatment.")
 
 
 class WelcomeScreen(FamilyScreen[None]):
     CSS_PATH = "welcome.tcss"
     BINDINGS = [
-        Binding("n", "new_profile", "New profile", tooltip="make a new profile"),
-        Binding("a", "about", "About", tooltip="about this course"),
+        Binding("n", "new_profile", N_("New profile"), tooltip=N_("make a new profile")),
+        Binding("a", "about", N_("About"), tooltip=N_("about this course")),
+        # One key shows this screen in the other language (and makes it the one a new profile starts in); each
+        # language is named in its own words, and only the one not shown is offered (check_action).
+        Binding("l", "language('es')", NAMES["es"], tooltip=N_("show the course in Spanish (Español)")),
+        Binding("l", "language('en')", NAMES["en"], tooltip=N_("show the course in English")),
     ]
-    KEY_HELP = KeyHelp("Profiles", BINDINGS, before=(Other("up,down,enter", "choose your profile", join="and"),))
+    KEY_HELP = KeyHelp(N_("Profiles"), BINDINGS, before=(
+        Other("up,down,enter", N_("choose your profile"), join="and"),))
     HELP = KEY_HELP.markdown()
 
     def compose(self) -> ComposeResult:
+        self._language = current_language()  # the language of this screen's words
         with Vertical(id="welcome"):
-            yield Static("Family Course", id="course-name")
-            yield Static(INTRO, id="intro", markup=False)
-            yield Static("Who is using the course?", classes="page-title", id="who")
+            yield Static(_("Family Course"), id="course-name")
+            yield Static(_(INTRO), id="intro", markup=False)
+            yield Static(_("Who is using the course?"), classes="page-title", id="who")
             yield OptionList(id="profiles")
             yield Static("", id="no-profiles", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("New profile", id="new", variant="primary")
-                yield Button("About this course", id="about")
-                yield Button("Quit", id="quit")
+                yield Button(_("New profile"), id="new", variant="primary")
+                yield Button(_("About this course"), id="about")
+                yield Button(_("Quit"), id="quit")
         yield CrisisLine()
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_profiles()
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
         self.app.readers.forget()  # whoever comes next, the last person's reader is not kept
+        # Nobody is using the course here: the words are in the language the course started in (or chose with L),
+        # whatever the last profile read.
+        self.app.set_language(self.app.default_language)
+        if self._language != current_language():
+            await self.show_again()
+        else:
+            self.refresh_profiles()
+
+    async def show_again(self) -> None:
+        """Make the screen again in the language shown now."""
+        await self.recompose()
+        self._language = current_language()
         self.refresh_profiles()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "language":
+            return parameters[0] != current_language()  # only the other language is offered
+        return True
+
+    async def action_language(self, language: str) -> None:
+        """Show the welcome screen (and the help, and what a new profile starts in) in ``language``."""
+        if language not in LANGUAGES or language == current_language():
+            return
+        self.app.default_language = language
+        self.app.set_language(language)
+        await self.show_again()
+        self.refresh_bindings()
 
     def refresh_profiles(self) -> None:
         options = self.query_one("#profiles", OptionList)
@@ -63,14 +96,14 @@ class WelcomeScreen(FamilyScreen[None]):
         for profile in profiles:
             prompt = literal(profile.name)
             if profile.has_pin:
-                prompt = Content.assemble(prompt, ("  (PIN)", "italic"))
+                prompt = Content.assemble(prompt, ("  " + _("(PIN)"), "italic"))
             options.add_option(Option(prompt, id=profile.id))
         empty = not profiles
         if not empty:
             options.highlighted = 0
         options.display = not empty
         self.query_one("#no-profiles", Static).update(
-            "No profiles yet. Press Enter or choose \"New profile\" to begin." if empty else "")
+            _("No profiles yet. Press Enter or choose \u201cNew profile\u201d to begin.") if empty else "")
         (self.query_one("#new", Button) if empty else options).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -96,7 +129,7 @@ class WelcomeScreen(FamilyScreen[None]):
             if pin is not None:
                 self._open(profile.id, profile.name)
 
-        push(self, PinDialog(f"PIN for {visible(profile.name)}", check), after)
+        push(self, PinDialog(_("PIN for {name}").format(name=visible(profile.name)), check), after)
 
     def _open(self, profile_id: str, name: str) -> None:
         from course.ui.screens.course_map import CourseMapScreen
@@ -106,18 +139,20 @@ class WelcomeScreen(FamilyScreen[None]):
         theme = app.profiles.theme(profile_id)
         if theme:
             app.apply_theme(theme)
+        # The profile's own language; one made before languages were kept reads the course's
+        app.set_language(app.profiles.language(profile_id) or app.default_language)
         # The course is read while this screen is shown; in the rare case it is not there yet, the map waits for it.
         app.when_course_ready(lambda: push(self, CourseMapScreen()))
 
     def action_new_profile(self) -> None:
-        from course.ui.screens.dialogs import NewProfileDialog
+        from course.ui.screens.dialogs import NewProfile, NewProfileDialog
 
-        def created(result: tuple[str, str | None] | None) -> None:
+        def created(result: NewProfile | None) -> None:
             if result is None:
                 return
-            name, pin = result
+            name = result.name
             try:
-                profile_id = self.app.profiles.create(name, pin=pin)
+                profile_id = self.app.profiles.create(name, pin=result.pin, language=result.language)
             except StoreError as error:
                 self.app.report_store_error(error)
                 return
@@ -128,7 +163,7 @@ class WelcomeScreen(FamilyScreen[None]):
             taken = self.app.profiles.names()
         except StoreError:
             taken = []
-        push(self, NewProfileDialog(taken), created)
+        push(self, NewProfileDialog(taken, language=self.app.default_language), created)
 
     def action_about(self) -> None:
         from course.ui.screens.about import AboutScreen
