@@ -494,8 +494,8 @@ html { font-size: 112.5%; -webkit-text-size-adjust: 100%; text-size-adjust: 100%
 body { margin: 0; background: var(--paper); color: var(--ink);
        font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.45; }
 main { max-width: 40rem; margin: 0 auto; padding: 1rem; }
-h1 { font-size: 1.5rem; line-height: 1.25; margin: 0.5rem 0 1rem; overflow-wrap: anywhere; }
-p, .prompt { overflow-wrap: anywhere; }
+h1 { font-size: 1.5rem; line-height: 1.25; margin: 0.5rem 0 1rem; overflow-wrap: anywhere; hyphens: auto; }
+p, .prompt { overflow-wrap: anywhere; hyphens: auto; }
 .prompt p { margin: 0 0 0.75rem; font-size: 1.1rem; }
 .how { font-style: italic; margin: 0 0 1rem; }
 .message { font-size: 1.15rem; padding: 0.75rem 1rem; border-left: 0.35rem solid var(--edge);
@@ -504,13 +504,15 @@ p, .prompt { overflow-wrap: anywhere; }
 .message.received { border-left-color: var(--ok); font-size: 1.35rem; }
 .small { font-size: 1rem; }
 form { margin: 0 0 1rem; }
-.option { display: flex; align-items: center; gap: 0.75rem; width: 100%; min-height: 3.5rem; margin: 0 0 0.75rem;
-          padding: 0.75rem 1rem; font: inherit; font-size: 1.2rem; text-align: left; color: var(--ink);
-          background: var(--soft); border: 0.2rem solid var(--edge); border-radius: 0.6rem; cursor: pointer; }
+.option { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; width: 100%; min-height: 3.5rem;
+          margin: 0 0 0.75rem; padding: 0.75rem 1rem; font: inherit; font-size: 1.2rem; text-align: left;
+          color: var(--ink); background: var(--soft); border: 0.2rem solid var(--edge); border-radius: 0.6rem;
+          cursor: pointer; }
 .option .letter { flex: 0 0 auto; min-width: 2.2rem; min-height: 2.2rem; display: inline-flex;
                   align-items: center; justify-content: center; font-weight: bold; border-radius: 0.4rem;
                   background: var(--edge); color: var(--paper); }
-.option .text { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; }
+/* The text beside its letter; under it when large text leaves too little room beside it (200% text). */
+.option .text { flex: 1 1 9em; min-width: 0; overflow-wrap: anywhere; hyphens: auto; }
 .option[aria-pressed="true"] { border-width: 0.35rem; font-weight: bold; }
 .option input { width: 1.6rem; height: 1.6rem; flex: 0 0 auto; margin: 0; }
 .option:focus-visible, .send:focus-visible, input:focus-visible { outline: 0.25rem solid var(--ink);

@@ -164,15 +164,20 @@ async def test_at_200_percent_text_nothing_is_wider_than_the_phone(served: tuple
     room, base = served
     code = room.open(FIRST).code
 
-    def zoomed(p: Phone) -> tuple[bool, list[dict[str, float]]]:
+    def zoomed(p: Phone) -> tuple[bool, list[dict[str, float]], list[float]]:
         p.driver.get(f"{base}/{code}")
         p.wait_for("Calling in sick")
         p.driver.execute_script("document.documentElement.style.fontSize = '225%'")  # 200% of the page's 112.5%
         p.shot("question-200")
-        return p.fits(), p.option_boxes()
+        shares = p.driver.execute_script(  # how much of its button an option's words may use
+            "return Array.from(document.querySelectorAll('.option')).map(function (e) {"
+            " return e.querySelector('.text').getBoundingClientRect().width / e.getBoundingClientRect().width; })")
+        return p.fits(), p.option_boxes(), list(shares)
 
-    fits, boxes = await on_phone(phone, zoomed)
+    fits, boxes, shares = await on_phone(phone, zoomed)
     assert fits and all(box["height"] >= 96 for box in boxes)
+    # The words go under the letter rather than in a narrow strip beside it (a word or two a line).
+    assert all(share > 0.6 for share in shares), shares
 
 
 async def test_without_javascript_the_forms_do_everything(served: tuple[PhoneRoom, str]) -> None:
