@@ -103,6 +103,11 @@ def _print(store, args: argparse.Namespace, out) -> int:
             blocks.append((_("Sessions"), report.header(report.SESSION_HEADER),
                            [r.cells() for r in report.session_rows(store, course, group)],
                            _("This group has had no sessions yet.")))
+    width = None  # a table for a terminal fits its width where it can; one in a file or a pipe keeps one line
+    if not args.output and sys.stdout.isatty():
+        import shutil
+
+        width = shutil.get_terminal_size().columns
     for number, (title, header, rows, empty) in enumerate(blocks):
         if args.format == CSV:
             if number:
@@ -112,5 +117,5 @@ def _print(store, args: argparse.Namespace, out) -> int:
             if number:
                 out.write("\n")
             out.write(printable(title) + "\n\n")
-            out.write((report.table(header, rows) if rows else empty) + "\n")
+            out.write((report.table(header, rows, width=width) if rows else empty) + "\n")
     return 0

@@ -194,21 +194,41 @@ def kiosk_rows(store: Store) -> list[tuple[str | int, ...]]:
     return [(str(day["day"]), *(int(day[e]) for e in KIOSK_EVENTS)) for day in store.kiosk_report()]
 
 
-def table(header: Sequence[str], rows: Sequence[Sequence[str | int | None]]) -> str:
+def table(header: Sequence[str], rows: Sequence[Sequence[str | int | None]], width: int | None = None) -> str:
     """A plain text table: text left, numbers right, a dash for nothing. Columns are measured in terminal cells,
-    so a name with an emoji or a CJK character (two cells wide) does not push its row out of line."""
+    so a name with an emoji or a CJK character (two cells wide) does not push its row out of line. When the table
+    is wider than ``width`` (a terminal's), each header is put on two lines where that makes its column narrower."""
     shown = [[_cell(c) for c in row] for row in rows]
-    widths = [max([cell_width(h), *(cell_width(r[i]) for r in shown)]) for i, h in enumerate(header)]
+    data = [max([0, *(cell_width(r[i]) for r in shown)]) for i in range(len(header))]
     numeric = [bool(rows) and all(isinstance(r[i], int) or r[i] is None for r in rows) for i in range(len(header))]
+    heads = [[h] for h in header]
+    widths = [max(cell_width(h), d) for h, d in zip(header, data, strict=True)]
+    if width is not None and sum(widths) + 2 * (len(widths) - 1) > width:
+        heads = [_two_lines(h, d) for h, d in zip(header, data, strict=True)]
+        widths = [max(d, *(cell_width(part) for part in head)) for head, d in zip(heads, data, strict=True)]
 
     def line(cells: Sequence[str]) -> str:
         out = []
-        for cell, width, num in zip(cells, widths, numeric, strict=True):
-            pad = " " * (width - cell_width(cell))
+        for cell, wide, num in zip(cells, widths, numeric, strict=True):
+            pad = " " * (wide - cell_width(cell))
             out.append(pad + cell if num else cell + pad)
         return "  ".join(out).rstrip()
 
-    return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r) for r in shown)])
+    tall = max(len(head) for head in heads)
+    lifted = [[""] * (tall - len(head)) + head for head in heads]  # a one-line header sits on the lower line
+    titles = [line([head[n] for head in lifted]) for n in range(tall)]
+    return "\n".join([*titles, line(["-" * w for w in widths]), *(line(r) for r in shown)])
+
+
+def _two_lines(title: str, data: int) -> list[str]:
+    """``title`` as one or two lines, whichever makes a column whose cells are ``data`` wide the narrowest."""
+    words = title.split()
+    best = [title]
+    for cut in range(1, len(words)):
+        parts = [" ".join(words[:cut]), " ".join(words[cut:])]
+        if max(data, *map(cell_width, parts)) < max(data, *map(cell_width, best)):
+            best = parts
+    return best
 
 
 def cell_width(text: str) -> int:

@@ -89,3 +89,25 @@ def test_the_language_can_come_from_the_environment(capsys: pytest.CaptureFixtur
     monkeypatch.setenv("FAMILY_COURSE_LANG", "es")
     assert main(["report", "--data-dir", str(data_dir)]) == 0
     assert "Todavía no hay perfiles." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_table_wider_than_the_terminal_puts_its_headers_on_two_lines(language: str) -> None:
+    """At 80 columns the people table fits in either language: the headers' words go on two lines."""
+    from course.group import report as tables
+    from course.i18n import use_language
+
+    use_language(language)
+    rows = [("Ana Mar\u00eda", 3, 5, 75, 4, "2025-05-06 18:40"), ("Jos\u00e9", 0, 1, None, 1, "2025-05-06 18:40")]
+    header = tables.header(tables.PROFILE_HEADER)
+    wide = tables.table(header, rows)
+    assert max(len(line) for line in wide.splitlines()) > 80  # one line of headers does not fit
+    text = tables.table(header, rows, width=80)
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= 80, text
+    assert " ".join(" ".join(lines[:2]).split()) != ""
+    for column in header:
+        for word in column.split():
+            assert word in lines[0] or word in lines[1], (word, text)
+    assert set(lines[2]) == {"-", " "} and lines[3].startswith("Ana Mar\u00eda") and lines[4].startswith("Jos\u00e9")
+    assert tables.table(header, rows, width=200) == wide  # room enough: one line, as before
