@@ -38,6 +38,7 @@ DRAWN = frozenset(
     "─│╭╮╰╯━┃┏┓┗┛╸╺"  # round and heavy borders, the step bar, the tabs' underline
     "√☐›✗•·…—–‘’“”"  # status marks, bullets and punctuation
     "\u00a0"  # a no-break space
+    "áéíóúüñÁÉÍÓÚÜÑ¿¡"  # Spanish: the interface in Spanish, and "Español" offered on English screens
 )
 
 
