@@ -32,7 +32,7 @@ class SettingsScreen(FamilyScreen[None]):
     KEY_HELP = KeyHelp(N_("Settings"), BINDINGS, after=(
         Other("up,down,space", N_("choose a look in the list"), join="and"),
         Other("left,right,space", N_("choose the language (English or Español)"), join="and"),
-        Other("tab", N_("move through the looks, the languages, then to the buttons")),
+        Other("tab", N_("move between the languages, the looks and the buttons")),
         Other("", N_("**Delete my data**: removes this profile, its progress and journal from this computer")),
     ), last=("leave",))
     HELP = KEY_HELP.markdown()

@@ -58,8 +58,9 @@ class WelcomeScreen(FamilyScreen[None]):
     async def on_screen_resume(self) -> None:
         self.app.readers.forget()  # whoever comes next, the last person's reader is not kept
         # Nobody is using the course here: the words are in the language the course started in (or chose with L),
-        # whatever the last profile read.
-        self.app.set_language(self.app.default_language)
+        # whatever the last profile read. (Unless a profile is being opened: a dialog that opened it closes.)
+        if self.app.learner is None:
+            self.app.set_language(self.app.default_language)
         if self._language != current_language():
             await self.show_again()
         else:
