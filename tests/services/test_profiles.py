@@ -75,3 +75,12 @@ def test_a_profile_keeps_its_language(store: Store) -> None:
         profiles.save_language(unset, "xx")
     store.set_preference(unset, "language", "xx")  # from a later version with more languages
     assert profiles.language(unset) is None
+
+
+def test_pin_check_words_in_spanish(store: Store) -> None:
+    from course.i18n import use_language
+
+    profiles = Profiles(store)
+    pid = profiles.create("Rosa", pin="1357", language="es")
+    use_language("es")
+    assert profiles.check_pin(pid, "0000") == "Ese PIN no es correcto. Inténtelo de nuevo."

@@ -36,3 +36,14 @@ def test_wait_words() -> None:
     assert [wait_words(s) for s in (0.2, 1, 27, 30, 60, 90, 91, 119, 120, 3600)] == [
         "1 second", "1 second", "27 seconds", "30 seconds", "60 seconds", "90 seconds", "1 minute 31 seconds",
         "1 minute 59 seconds", "2 minutes", "60 minutes"]
+
+
+def test_the_wait_in_spanish() -> None:
+    from course.i18n import use_language
+
+    use_language("es")
+    assert [wait_words(s) for s in (1, 27, 91, 120)] == [
+        "1 segundo", "27 segundos", "1 minuto 31 segundos", "2 minutos"]
+    assert lockout(30).message == (
+        "Demasiados PIN equivocados. Espere 30 segundos antes de volver a intentarlo, por favor.")
+    assert lockout(30).words(0) == "Demasiados PIN equivocados."

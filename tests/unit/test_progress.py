@@ -126,3 +126,23 @@ def test_record_path(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert record_path("Jo", "") == tmp_path / "family-course-record-Jo.html"
     assert record_path("../..", "") == tmp_path / "family-course-record-record.html"  # never a path of its own
     assert len(record_path("x" * 80, "").name) == len("family-course-record-.html") + 30
+
+
+def test_progress_words_in_spanish() -> None:
+    from course.i18n import use_language
+
+    a = lesson("a")
+    use_language("es")
+    assert status_text(a, LessonState("a", step=1, status="in_progress")) == "Paso 2 de 3"
+    assert [status_word(s) for s in ("done", "in_progress", "not_started")] == [
+        "Completada", "En curso", "Sin empezar"]
+    assert score_text(a, None) == "Prueba sin hacer"
+    assert score_text(a, result(7, 8, 88, True)) == "Mejor prueba 88% (aprobada)"
+    assert score_text(a, result(3, 8, 38, False)) == "Mejor prueba 38% (aún no aprobada)"
+    assert best_score_text(result(7, 8, 88, True)) == "7 de 8 (88%)"
+    assert continue_label(a, {}) == "Empezar: A"
+    assert continue_label(a, {"a": LessonState("a", step=1, status="in_progress")}) == "Continuar: A, paso 2 de 3"
+    assert continue_label(None, {}) == "Todas las lecciones completadas. Abrir Mi progreso"
+    assert totals_text([a], {"a": LessonState("a", status="done", seconds=60)}) == (
+        "Lecciones terminadas: 1 de 1. Tiempo dedicado: alrededor de 1 minuto.")
+    assert totals_text([a], {}).endswith("alrededor de 0 minutos.")
