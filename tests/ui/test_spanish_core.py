@@ -145,7 +145,8 @@ def test_help_and_key_lines_are_translated_when_shown() -> None:
     assert not [words for words in ENGLISH if words in spanish]
     line = key_line([Binding("escape", "leave", "Back"), *CourseApp.BINDINGS],
                     before=(Other("enter", "", short="Choose"),), prefix="Choose")
-    assert line == "ElegirEnter Elegir \u00b7 F2 ayuda en crisis \u00b7 ? ayuda \u00b7 Ctrl+Q salir \u00b7 Esc volver", line
+    assert line == ("ElegirEnter Elegir \u00b7 F2 ayuda en crisis \u00b7 ? ayuda \u00b7 Ctrl+Q salir \u00b7 "
+                    "Esc volver"), line
     use_language("en")
     assert key_help.markdown() == english
     assert KeyHelp("About this course").markdown() == "**About this course**"
