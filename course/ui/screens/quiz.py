@@ -18,7 +18,7 @@ from course.ui.deferred import after_refresh
 from course.ui.keys import KeyHelp, Other, scrolling
 from course.ui.navigation import leave, replace
 from course.ui.screen import CourseScreen
-from course.ui.widgets.button import Button
+from course.ui.widgets.button import Button, relabel
 from course.ui.widgets.choices import ChoiceList
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
@@ -197,7 +197,7 @@ class QuizScreen(CourseScreen[None]):
         # option is, so focusing it needs no scrolling.
         self.query_one("#quiz-page", VerticalScroll).scroll_home(animate=False)
         choices.items[0].focus(scroll_visible=False)
-        self.query_one("#check", Button).label = _("Check answer")
+        relabel(self.query_one("#check", Button), _("Check answer"))
         self.refresh_bindings()
         after_refresh(self, self._prepare_next_prompt)
 
@@ -248,7 +248,7 @@ class QuizScreen(CourseScreen[None]):
         feedback.display = True
         check = self.query_one("#check", Button)
         last = self.position == len(self.attempt.question_ids) - 1
-        check.label = _("See my score") if last else _("Next question")
+        relabel(check, _("See my score") if last else _("Next question"))
         check.focus()
         self.refresh_bindings()
         page = self.query_one("#quiz-page", VerticalScroll)

@@ -20,7 +20,7 @@ from course.ui.keys import KeyHelp, Other
 from course.ui.navigation import leave, on_top, push
 from course.ui.screen import CourseScreen
 from course.ui.screens.dialogs import ConfirmDialog
-from course.ui.widgets.button import Button, MouseButton
+from course.ui.widgets.button import Button, MouseButton, relabel
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 from course.ui.widgets.prose import Prose
@@ -89,6 +89,7 @@ class ReaderScreen(CourseScreen[None]):
                 tooltip=N_("the rest of a long step, then the next step")),
         # Translators: a key in the key bar that goes to the previous step of the lesson
         Binding("p,left", "back", N_("Back"), tooltip=N_("previous step")),
+        # Translators: a key in the key bar (keep it short: the bar must fit 80 columns with Next and Course map)
         Binding("tab", "next_box", N_("Write in journal"),
                 tooltip=N_("write in the step's journal box (when it has one). In the box every key types, and "
                            "what you write is saved as you type")),
@@ -96,6 +97,8 @@ class ReaderScreen(CourseScreen[None]):
         Binding("tab", "next_box_from_box", show=False, tooltip=BACK_TO_TEXT),
         Binding("shift+tab", "previous_box", show=False),
         Binding("escape", "to_page", N_("Back to the text"), tooltip=BACK_TO_TEXT),
+        # Translators: a key in the key bar, and a button: keep it short (Spanish "Mapa"), the bar must fit 80
+        # columns with Crisis help, Help, Next, Write in journal and Quit
         Binding("escape", "leave", N_("Course map"), tooltip=N_("back to the course map (your place is kept)")),
     ]
     KEY_HELP = KeyHelp(N_("Reading a lesson"), BINDINGS, before=(
@@ -191,7 +194,7 @@ class ReaderScreen(CourseScreen[None]):
         self.query_one("#step-count", Static).update(_("Step {number} of {total}").format(number=index + 1,
                                                                                           total=total))
         self.query_one("#back", Button).disabled = index == 0
-        self.query_one("#next", Button).label = _("Finish lesson") if index == total - 1 else _("Next >")
+        relabel(self.query_one("#next", Button), _("Finish lesson") if index == total - 1 else _("Next >"))
         page = self.query_one("#page", VerticalScroll)
         page.scroll_home(animate=False)
         if self._in_box():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.widgets import Button as TextualButton
 
 
@@ -17,3 +18,12 @@ class Button(TextualButton, inherit_css=False):
 
 class MouseButton(Button, can_focus=False):
     """A button for the mouse only, where keys shown in the key bar do the same (the lesson reader's)."""
+
+
+def relabel(button: TextualButton, label: str) -> None:
+    """Give ``button`` a new label, and its width with it when the label's width changes (Textual lays a button
+    out again only when told: a longer label, as Spanish labels often are, would be cut short)."""
+    before = Content.from_text(button.label).cell_length
+    button.label = label
+    if Content.from_text(label).cell_length != before:
+        button.refresh(layout=True)
