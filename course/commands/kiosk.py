@@ -83,32 +83,42 @@ def check_font(args: argparse.Namespace) -> int:
     from course.config import load_settings, resolve_data_dir
     from course.consolefont import FontError, covered
     from course.content import load_course
+    from course.i18n import LANGUAGES, _, ngettext
     from course.ui.console import DRAWN
 
     try:
         font = covered(Path(args.check_font))
     except (OSError, FontError) as error:
-        print(f"family-course: cannot read the console font {args.check_font}: {error}", file=sys.stderr)
+        print("family-course: " + _("cannot read the console font {font}: {error}").format(
+            font=args.check_font, error=error), file=sys.stderr)
         return 1
-    used: dict[str, str] = {char: "the kiosk's screens" for char in sorted(DRAWN)}
+    # Translators: where a character is used, in "(used in the kiosk's screens)"
+    screens = _("the kiosk's screens")
+    used: dict[str, str] = dict.fromkeys(sorted(DRAWN), screens)
     settings = load_settings(resolve_data_dir(args.data_dir))
     for char in f"{settings.clinic_name or ''}{settings.clinic_phone or ''}":
         used.setdefault(char, "settings.toml")
-    lessons = load_course(content_dirs(args)).kiosk_lessons()
-    for lesson in lessons:
+    dirs = content_dirs(args)
+    # The short lessons in every language: a visitor may switch the kiosk's language on its start screen
+    by_language = [load_course(dirs, language).kiosk_lessons() for language in LANGUAGES]
+    lessons = by_language[0]
+    for lesson in (lesson for short in by_language for lesson in short):
         for path in (lesson.path, lesson.quiz.path if lesson.quiz is not None else ""):
             if path:
                 for char in Path(path).read_text(encoding="utf-8"):
                     used.setdefault(char, path)
     missing = [(char, where) for char, where in used.items() if char not in font and char not in "\n\r\t"]
     for char, where in missing:
-        print(f"{char}  U+{ord(char):04X} {unicodedata.name(char, 'unnamed')}  (used in {where})")
+        name = unicodedata.name(char, "unnamed")
+        print(f"{char}  U+{ord(char):04X} {name}  " + _("(used in {where})").format(where=where))
     if missing:
-        count = f"{len(missing)} character the kiosk draws has" if len(missing) == 1 else \
-            f"{len(missing)} characters the kiosk draws have"
-        print(f"{count} no glyph in {args.check_font}: on the console they show as blanks or boxes.",
+        print(ngettext("{count} character the kiosk draws has no glyph in {font}: on the console it shows as a "
+                       "blank or a box.",
+                       "{count} characters the kiosk draws have no glyph in {font}: on the console they show as "
+                       "blanks or boxes.", len(missing)).format(count=len(missing), font=args.check_font),
               file=sys.stderr)
         return 1
-    print(f"Every character the kiosk draws has a glyph in {args.check_font} ({len(used)} checked, "
-          f"{len(lessons)} short lessons).")
+    print(ngettext("Every character the kiosk draws has a glyph in {font} ({count} checked, {lessons} short lessons).",
+                   "Every character the kiosk draws has a glyph in {font} ({count} checked, {lessons} short lessons).",
+                   len(lessons)).format(font=args.check_font, count=len(used), lessons=len(lessons)))
     return 0

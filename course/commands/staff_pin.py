@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from course.commands.secret import read_new_secret
+from course.i18n import _
 
 MIN_DIGITS, MAX_DIGITS = 6, 12
 
@@ -19,13 +20,14 @@ MIN_DIGITS, MAX_DIGITS = 6, 12
 def problem(pin: str) -> str | None:
     """Why ``pin`` cannot be the staff PIN, or None."""
     if not pin:
-        return "The staff PIN is empty."
+        return _("The staff PIN is empty.")
     if not (pin.isascii() and pin.isdigit()):
-        return "The staff PIN must be digits only (0 to 9)."
+        return _("The staff PIN must be digits only (0 to 9).")
     if not MIN_DIGITS <= len(pin) <= MAX_DIGITS:
-        return f"The staff PIN must be {MIN_DIGITS} to {MAX_DIGITS} digits long (it has {len(pin)})."
+        return _("The staff PIN must be {low} to {high} digits long (it has {count}).").format(
+            low=MIN_DIGITS, high=MAX_DIGITS, count=len(pin))
     if len(set(pin)) == 1:
-        return "The staff PIN must not be one digit repeated."
+        return _("The staff PIN must not be one digit repeated.")
     return None
 
 
@@ -43,8 +45,9 @@ def register(commands, parent: argparse.ArgumentParser) -> None:
 
 def read_pin(stdin: TextIO, ask: Callable[[str], str], out: TextIO) -> str | None:
     """The new PIN, or None after a problem (already printed)."""
-    return read_new_secret(stdin, ask, out, prompt=f"New staff PIN ({MIN_DIGITS} to {MAX_DIGITS} digits): ",
-                           problem=problem, what="PINs", unchanged="the staff PIN was not changed.")
+    return read_new_secret(stdin, ask, out,
+                           prompt=_("New staff PIN ({low} to {high} digits): ").format(low=MIN_DIGITS, high=MAX_DIGITS),
+                           problem=problem, what="PINs", unchanged=_("the staff PIN was not changed."))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,5 +66,5 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         print(f"family-course: {error}", file=sys.stderr)
         return 1
-    print("Staff PIN changed." if had else "Staff PIN set.")
+    print(_("Staff PIN changed.") if had else _("Staff PIN set."))
     return 0

@@ -19,7 +19,8 @@ def spanish() -> None:
 
 def test_a_full_disk_is_said_in_spanish_with_what_was_not_saved(spanish: None) -> None:
     said = str(from_os_error(OSError(errno.ENOSPC, "No space left on device"), "your answer"))
-    assert said == "El disco está lleno, así que no fue posible guardar su respuesta. Libere espacio e intente de nuevo."
+    assert said == ("El disco está lleno, así que no fue posible guardar su respuesta. "
+                    "Libere espacio e intente de nuevo.")
 
 
 def test_any_other_disk_problem_starts_with_a_capital_in_both_languages(spanish: None) -> None:
@@ -56,4 +57,4 @@ def test_a_damaged_shared_file_is_reported_in_spanish(spanish: None, data_dir: P
         problems = list(store.problems)
     assert len(problems) == 1
     assert problems[0].startswith("Se dañó el archivo de los contadores de la sala de espera;")
-    assert "damaged" not in problems[0]
+    assert "was damaged" not in problems[0] and "La copia dañada se guardó en" in problems[0]

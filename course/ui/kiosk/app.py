@@ -16,7 +16,7 @@ from textual.screen import Screen
 from course.config import Settings
 from course.content.library import Courses
 from course.content.model import Course
-from course.i18n import DEFAULT_LANGUAGE
+from course.i18n import DEFAULT_LANGUAGE, N_, _
 from course.services.kiosk import KioskCounters
 from course.services.staff import KIOSK, StaffGate
 from course.ui.app import CourseApp
@@ -33,8 +33,8 @@ class KioskApp(CourseApp):
     kiosk's ``serve`` writes it to the kiosk log, never to the screen). ``sorry`` greets the next guest after one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(FINISH_KEY, "finish_visit", "Finish", priority=True,
-                tooltip="finish. Everything you did here is cleared and the start screen comes back"),
+        Binding(FINISH_KEY, "finish_visit", N_("Finish"), priority=True,
+                tooltip=N_("finish. Everything you did here is cleared and the start screen comes back")),
         Binding(STAFF_KEY, "staff", show=False, priority=True),
     ]
     general_help = everywhere([*CourseApp.BINDINGS, *BINDINGS])
@@ -54,7 +54,7 @@ class KioskApp(CourseApp):
         super().on_mount()
         self.push_screen(self.kiosk.first_screen())
         if self.sorry:
-            self.notify(SORRY, title="Starting again", timeout=8, markup=False)
+            self.notify(_(SORRY), title=_("Starting again"), timeout=8, markup=False)
 
     # -- lock-down ---------------------------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -70,8 +70,11 @@ class KioskApp(CourseApp):
 
     def screen_help(self, screen: Screen[Any]) -> str:
         """The kiosk keeps no journal: the lines about journal boxes are left out of the shared screens' help."""
+        # Translators: the word for "journal" that the help's lines about journal boxes use; lines with it are left
+        # out of the kiosk's help (the kiosk keeps no journal)
+        words = {"journal", _("journal").casefold()}
         lines = super().screen_help(screen).split("\n")
-        return "\n".join(line for line in lines if "journal" not in line.casefold())
+        return "\n".join(line for line in lines if not any(word in line.casefold() for word in words))
 
     def action_finish_visit(self) -> None:
         self.kiosk.finish()

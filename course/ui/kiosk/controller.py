@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 
+from course.i18n import N_, _, current_language, ngettext
 from course.pin_wait import Refusal
 from course.services import StoreError
 from course.services.kiosk import KioskCounters
@@ -25,7 +26,7 @@ from course.services.staff import Outcome, StaffGate
 from course.ui.kiosk import signals
 from course.ui.kiosk.counting import CountingGuest
 from course.ui.kiosk.idle import Idle, IdleWatcher
-from course.ui.kiosk.keys import ALLOWED_APP_ACTIONS, SWALLOWED_KEYS
+from course.ui.kiosk.keys import ALLOWED_APP_ACTIONS, SWALLOWED_KEYS, other_language
 from course.ui.kiosk.log import KioskLog
 from course.ui.kiosk.screens import AttractScreen, KioskMapScreen, StaffPinScreen, StillThereScreen
 from course.ui.screens.too_small import TooSmallScreen
@@ -36,15 +37,18 @@ if TYPE_CHECKING:
 TICK_SECONDS = 0.5
 
 
-SORRY = "Sorry, something went wrong, so the kiosk started again. Nothing was kept."
+SORRY = N_("Sorry, something went wrong, so the kiosk started again. Nothing was kept.")
 
 
 def closing_words(wrong: int, during_wait: int) -> str:
     """What the kiosk prints when staff close it: every staff PIN that did not open it while it ran."""
-    words = f"Kiosk closed by staff. Wrong staff PINs while it ran: {wrong + during_wait}"
-    if during_wait:
-        words += f" ({during_wait} of them typed during a wait after wrong PINs, so not checked)"
-    return words + "."
+    if not during_wait:
+        return _("Kiosk closed by staff. Wrong staff PINs while it ran: {count}.").format(count=wrong)
+    return ngettext(
+        "Kiosk closed by staff. Wrong staff PINs while it ran: {count} ({waited} of them typed during a wait after "
+        "wrong PINs, so not checked).",
+        "Kiosk closed by staff. Wrong staff PINs while it ran: {count} ({waited} of them typed during a wait after "
+        "wrong PINs, so not checked).", during_wait).format(count=wrong + during_wait, waited=during_wait)
 
 
 class Kiosk:
@@ -63,9 +67,17 @@ class Kiosk:
         self.ended_by: str | None = None  # "staff", "SIGTERM", "SIGHUP" or "hangup" once the kiosk has closed
         self.wrong_staff_pins = 0  # checked and wrong
         self.pins_during_wait = 0  # typed while wrong PINs made staff wait, so not checked
-        self.problem = ""  # a calm note for staff on the start screen, e.g. counters not being saved
+        self.counts_unsaved = False  # the counters could not be saved: the start screen has a note for staff
         self.tip_index = 0
         self.terminal_here: Callable[[], bool] = self._terminal_here
+
+    @property
+    def problem(self) -> str:
+        """A calm note for staff on the start screen (counters not being saved), in the language shown, or ""."""
+        if not self.counts_unsaved:
+            return ""
+        return _("Note for staff: visit counts are not being saved. Details are in {log} in the data folder.").format(
+            log=self.log.path.name)
 
     def _terminal_here(self) -> bool:
         """Is the kiosk's terminal still there? (A hung-up terminal is no longer a terminal.)"""
@@ -128,14 +140,27 @@ class Kiosk:
             guest.wipe()
 
     def end_visit(self) -> None:
-        """Forget the guest and show the start screen."""
+        """Forget the guest and show the start screen, in the kiosk's own language."""
         self.forget_guest()
         self.prompt = None
         self._back_to_start()
         self.watcher.touch()
 
+    def switch_language(self) -> None:
+        """The start screen's language key: the kiosk in the other language, until the visit ends (or, with no
+        visit, until the start screen has been left alone for the idle timeout)."""
+        self._show_start(other_language(current_language()))
+        self.watcher.touch()
+
     def _back_to_start(self) -> None:
+        self._show_start(self.app.default_language)
+
+    def _show_start(self, language: str) -> None:
+        """Show the start screen in ``language``, over nothing but the app's own default screen."""
         app = self.app
+        if current_language() != language:
+            app.set_language(language)
+            self.attract = None  # made again in that language
         while len(app.screen_stack) > 1 and app.screen is not self.attract:
             app.pop_screen()
         if app.screen is not self.attract:
@@ -152,8 +177,7 @@ class Kiosk:
             self.counters.count(event)
         except StoreError as error:
             self.log.write(f"Could not save the waiting-room counter {event!r}: {error}")
-            self.problem = ("Note for staff: visit counts are not being saved. "
-                            f"Details are in {self.log.path.name} in the data folder.")
+            self.counts_unsaved = True
 
     # -- idle ------------------------------------------------------------------------------------------------------
     @property
@@ -176,7 +200,10 @@ class Kiosk:
             self.close("hangup")
             return
         if not self.in_use:
-            self.watcher.touch()
+            if current_language() == self.app.default_language:
+                self.watcher.touch()
+            elif self.watcher.state()[0] is not Idle.ACTIVE:
+                self.end_visit()  # the start screen in another language, left alone: back to the kiosk's own
             return
         state, left = self.watcher.state()
         if state is Idle.ACTIVE:
@@ -218,7 +245,7 @@ class Kiosk:
             case Outcome.WRONG:
                 self.wrong_staff_pins += 1
                 self.log.write(f"Wrong staff PIN ({check.failures} in a row).")
-        return check.refusal("That PIN is not right.")
+        return check.refusal(_("That PIN is not right."))
 
     def _staff_answered(self, right: bool | None) -> None:
         if right:

@@ -6,10 +6,14 @@ from collections.abc import Sequence
 
 from textual.binding import BindingType
 
+from course.i18n import LANGUAGES, N_
 from course.ui.keys import KeyHelp, Other, bindings_of
 
 FINISH_KEY = "f10"  # ends the visit at once: everything the guest did is wiped, the start screen returns
 STAFF_KEY = "ctrl+o"  # "O" for operator: asks for the staff PIN; the right PIN closes the kiosk
+# On the start screen only: the kiosk in the other language for this visit ("E" for Español, and for English).
+# Shift+E gives "E". The idle reset and Finish bring back the kiosk's own language.
+LANGUAGE_KEYS = frozenset({"e", "E"})
 
 # Keys that quit, suspend or open something in a terminal program. They are dropped before any binding sees
 # them, so no screen can give them a meaning by accident.
@@ -26,18 +30,23 @@ ALLOWED_APP_ACTIONS = frozenset({
 KIOSK_ONLY_ACTIONS = frozenset({"staff", "finish_visit"})
 
 # The kiosk's own words for the keys that work everywhere (see course.ui.keys); its app's bindings give the rest.
-EVERYWHERE_SAYS = {"crisis": "crisis help (phone numbers)", "help": "this help"}
+EVERYWHERE_SAYS = {"crisis": N_("crisis help (phone numbers)"), "help": N_("this help")}
 EVERYWHERE = (
-    Other("tab,shift+tab", "move between buttons", join="and"),
-    Other("enter", "press the highlighted button"),
-    Other("escape", "go back to the list of lessons"),
+    Other("tab,shift+tab", N_("move between buttons"), join="and"),
+    Other("enter", N_("press the highlighted button")),
+    Other("escape", N_("go back to the list of lessons")),
 )
-NOTHING_KEPT = ("Nothing you do here is kept: no name, no answers. If you walk away, the screen clears itself after "
-                "a few minutes.")
+NOTHING_KEPT = N_("Nothing you do here is kept: no name, no answers. If you walk away, the screen clears itself "
+                  "after a few minutes.")
+
+
+def other_language(language: str) -> str:
+    """The language the start screen's language key shows after ``language``: the next the course has."""
+    return LANGUAGES[(LANGUAGES.index(language) + 1) % len(LANGUAGES)]
 
 
 def everywhere(bindings: Sequence[BindingType]) -> KeyHelp:
     """The "Everywhere" part of the kiosk's help, from its app's ``bindings``: only the actions a kiosk allows."""
     refused = {binding.action for binding in bindings_of(bindings)} - ALLOWED_APP_ACTIONS
-    return KeyHelp("Everywhere", bindings, after=EVERYWHERE, says=EVERYWHERE_SAYS, leave_out=refused,
+    return KeyHelp(N_("Everywhere"), bindings, after=EVERYWHERE, says=EVERYWHERE_SAYS, leave_out=refused,
                    last=("finish_visit",), note=NOTHING_KEPT)

@@ -17,9 +17,10 @@ from textual.content import Content
 from textual.widgets import Input, Label, OptionList, Static
 
 from course.content.model import Lesson, Unavailable
+from course.i18n import N_, NAMES, _, current_language, ngettext, translator
 from course.pin_wait import Refusal
-from course.ui.keys import KeyHelp, Other
-from course.ui.kiosk.keys import FINISH_KEY
+from course.ui.keys import KeyHelp, Other, key_name
+from course.ui.kiosk.keys import FINISH_KEY, LANGUAGE_KEYS, other_language
 from course.ui.screen import CourseModal, CourseScreen
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.dialogs import FormDialog
@@ -32,6 +33,7 @@ SCREENS_DIR = Path(__file__).resolve().parent.parent / "screens"
 TIP_SECONDS = 12.0
 STAFF_PIN_MIN, STAFF_PIN_MAX = 6, 12
 FINISH = FINISH_KEY.upper()
+LANGUAGE_KEY = key_name(min(LANGUAGE_KEYS))  # "E", as the key is printed
 
 
 class Visits(Protocol):
@@ -41,21 +43,33 @@ class Visits(Protocol):
     tip_index: int  # which tip the start screen shows: kept across start screens, so they keep turning
 
     def start_visit(self) -> None: ...
+    def switch_language(self) -> None: ...
     def finish(self) -> None: ...
     def close_prompt(self) -> None: ...
 
 
 def tips(lessons: tuple[Lesson, ...]) -> list[tuple[str, str]]:
-    """(tip, where it comes from) for each short lesson that has a summary."""
-    return [(lesson.summary, f"From the {lesson.minutes}-minute lesson \u201c{lesson.title}\u201d")
+    """(tip, where it comes from) for each short lesson that has a summary, in the language shown now."""
+    # Translators: under a tip on the kiosk's start screen: where the tip comes from
+    source = _("From the {minutes}-minute lesson \u201c{title}\u201d")
+    return [(lesson.summary, source.format(minutes=lesson.minutes, title=lesson.title))
             for lesson in lessons if lesson.summary]
+
+
+def language_offer(language: str) -> str:
+    """The start screen's offer of ``language`` (the other one), in that language, for those who read it."""
+    # Translators: on the kiosk's start screen, offered IN THIS LANGUAGE to people who cannot read the other one:
+    # {language} is this language's own name ("Español") and {key} the key that switches to it ("E")
+    offer = translator(language).gettext("{language}: press {key}")
+    return offer.format(language=NAMES[language], key=LANGUAGE_KEY)
 
 
 class AttractScreen(CourseScreen[None]):
     """Shown while nobody is using the kiosk. Any key, or a click, starts a visit."""
 
     CSS_PATH = "attract.tcss"
-    HELP = "**Start screen**\n\nPress any key, or click, to start. You do not need to give your name."
+    HELP = N_("**Start screen**\n\nPress any key, or click, to start. You do not need to give your name.\n\n"
+              "Press **E** to switch between English and Español.")
 
     def __init__(self, visits: Visits) -> None:
         super().__init__()
@@ -64,12 +78,14 @@ class AttractScreen(CourseScreen[None]):
     def compose(self) -> ComposeResult:
         settings = self.app.settings
         with Vertical(id="attract"), Center(), Vertical(id="attract-box"):
-            yield Static("Family Course", id="attract-title")
+            # Translators: the course's name, the title of the kiosk's start screen
+            yield Static(_("Family Course"), id="attract-title", markup=False)
             if settings.clinic_name:
                 yield Static(settings.clinic_name, id="attract-clinic", markup=False)
-            yield Static("Short lessons for families and friends of someone in treatment. No name needed, "
-                         "and nothing you do here is kept.", id="attract-intro", markup=False)
-            yield Static("Press any key to start", id="attract-start")
+            yield Static(_("Short lessons for families and friends of someone in treatment. No name needed, "
+                           "and nothing you do here is kept."), id="attract-intro", markup=False)
+            yield Static(_("Press any key to start"), id="attract-start", markup=False)
+            yield Static(language_offer(other_language(current_language())), id="attract-language", markup=False)
             yield Static("", id="attract-tip", markup=False)
             yield Static("", id="attract-tip-source", markup=False)
         yield Static("", id="attract-note", markup=False)
@@ -96,7 +112,7 @@ class AttractScreen(CourseScreen[None]):
             return
         index = self.visits.tip_index % len(self._tips)
         text, where = self._tips[index]
-        tip.update(Content.assemble(("Did you know? ", "bold"), text))
+        tip.update(Content.assemble((_("Did you know?"), "bold"), " ", text))
         source.update(where)
 
     def next_tip(self) -> None:
@@ -106,7 +122,10 @@ class AttractScreen(CourseScreen[None]):
     def on_key(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
-        self.visits.start_visit()
+        if event.key in LANGUAGE_KEYS:
+            self.visits.switch_language()
+        else:
+            self.visits.start_visit()
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -118,11 +137,11 @@ class KioskMapScreen(CourseMapScreen):
 
     CSS_PATH = [SCREENS_DIR / "course_map.tcss", "kiosk_map.tcss"]
     REFUSED = frozenset({"progress", "settings", "leave"})
-    KEY_HELP = KeyHelp("Short lessons", CourseMapScreen.BINDINGS, leave_out=REFUSED, says={
-        "continue": "start the next lesson",
-        "quiz": "take the quiz of the highlighted lesson",
-    }, before=(Other("up,down,enter", "open a lesson", join="and"),),
-        after=(Other(FINISH_KEY, "finish and clear everything"),))
+    KEY_HELP = KeyHelp(N_("Short lessons"), CourseMapScreen.BINDINGS, leave_out=REFUSED, says={
+        "continue": N_("start the next lesson"),
+        "quiz": N_("take the quiz of the highlighted lesson"),
+    }, before=(Other("up,down,enter", N_("open a lesson"), join="and"),),
+        after=(Other(FINISH_KEY, N_("finish and clear everything")),))
     HELP = KEY_HELP.markdown()
 
     def __init__(self, visits: Visits) -> None:
@@ -138,17 +157,21 @@ class KioskMapScreen(CourseMapScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="course-map"):
             yield Static(id="map-title", classes="page-title")
-            yield Static(f"A few minutes each. Press {FINISH} when you are done; everything is cleared.",
-                         id="kiosk-intro", classes="muted", markup=False)
+            yield Static(_("A few minutes each. Press {key} when you are done; everything is cleared.").format(
+                key=FINISH), id="kiosk-intro", classes="muted", markup=False)
             with Horizontal(id="continue-row"):
-                yield Button("Continue", id="continue", variant="primary")
+                # Translators: a button that opens the next lesson
+                yield Button(_("Continue"), id="continue", variant="primary")
             yield OptionList(id="lessons")
-            yield Static("No lessons are available right now. Please ask the front desk.", id="kiosk-empty",
+            yield Static(_("No lessons are available right now. Please ask the front desk."), id="kiosk-empty",
                          markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Open lesson", id="open")
-                yield Button("Take quiz", id="quiz")
-                yield Button(f"Finish ({FINISH})", id="finish")
+                # Translators: a button that opens the highlighted lesson
+                yield Button(_("Open lesson"), id="open")
+                # Translators: a button that opens the quiz of the highlighted lesson
+                yield Button(_("Take quiz"), id="quiz")
+                # Translators: a button that ends a kiosk visit; {key} is the key that does the same ("F10")
+                yield Button(_("Finish ({key})").format(key=FINISH), id="finish")
         yield CrisisLine()
         yield KeyFooter()
 
@@ -159,13 +182,14 @@ class KioskMapScreen(CourseMapScreen):
         super().refresh_map()
         if self.app.learner is None:
             return
-        self.query_one("#map-title", Static).update("Short lessons for families")
+        self.query_one("#map-title", Static).update(_("Short lessons for families"))
         empty = not self.lessons()
         self.query_one("#kiosk-empty").display = empty
         self.query_one("#lessons").display = not empty
         self.query_one("#continue-row").display = not empty
         if self._upcoming is None and not empty:
-            self.query_one("#continue", Button).label = f"All done. Finish and clear ({FINISH})"
+            # Translators: the button after the last lesson: ends the visit; {key} is the key that does the same
+            self.query_one("#continue", Button).label = _("All done. Finish and clear ({key})").format(key=FINISH)
 
     def action_continue(self) -> None:
         if not self.lessons():
@@ -193,11 +217,11 @@ class StillThereScreen(CourseModal[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="still-there"):
-            yield Static("Are you still there?", classes="page-title")
+            yield Static(_("Are you still there?"), classes="page-title", markup=False)
             yield Static("", id="still-there-countdown")
-            yield Static("Press any key to keep going.", markup=False)
+            yield Static(_("Press any key to keep going."), markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("I am still here", id="still-here", variant="primary")
+                yield Button(_("I am still here"), id="still-here", variant="primary")
 
     def on_mount(self) -> None:
         self.show_left(self.left)
@@ -205,9 +229,9 @@ class StillThereScreen(CourseModal[None]):
     def show_left(self, left: float) -> None:
         self.left = left
         seconds = max(0, math.ceil(left))
-        unit = "second" if seconds == 1 else "seconds"
-        self.query_one("#still-there-countdown", Static).update(
-            f"Starting over in {seconds} {unit}. Everything you did here will be cleared.")
+        said = ngettext("Starting over in {count} second. Everything you did here will be cleared.",
+                        "Starting over in {count} seconds. Everything you did here will be cleared.", seconds)
+        self.query_one("#still-there-countdown", Static).update(said.format(count=seconds))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.visits.close_prompt()
@@ -219,8 +243,8 @@ class StaffPinScreen(FormDialog[bool]):
     CSS_PATH = "kiosk_dialogs.tcss"
     OK_BUTTON = "staff-ok"
     CANCELLED = False
-    KEY_HELP = KeyHelp("Staff", FormDialog.BINDINGS, says={"cancel": "go back (the kiosk keeps running)"},
-                       intro="Type the staff PIN and press **Enter** to close the kiosk.")
+    KEY_HELP = KeyHelp(N_("Staff"), FormDialog.BINDINGS, says={"cancel": N_("go back (the kiosk keeps running)")},
+                       intro=N_("Type the staff PIN and press **Enter** to close the kiosk."))
     HELP = KEY_HELP.markdown()
 
     def __init__(self, check: Callable[[str], Refusal | None]) -> None:
@@ -229,13 +253,14 @@ class StaffPinScreen(FormDialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="staff-pin"):
-            yield Static("Staff only", classes="page-title")
-            yield Label(f"Type the staff PIN ({STAFF_PIN_MIN} to {STAFF_PIN_MAX} digits) to close the kiosk.")
+            yield Static(_("Staff only"), classes="page-title", markup=False)
+            yield Label(_("Type the staff PIN ({low} to {high} digits) to close the kiosk.").format(
+                low=STAFF_PIN_MIN, high=STAFF_PIN_MAX), markup=False)
             yield Input(password=True, restrict=r"[0-9]*", max_length=STAFF_PIN_MAX, id="staff-pin-input")
             yield WaitNote(id="staff-pin-error")
             with Horizontal(classes="buttons"):
-                yield Button("Close the kiosk", id="staff-ok", variant="error")
-                yield Button("Cancel", id="staff-cancel", variant="primary")
+                yield Button(_("Close the kiosk"), id="staff-ok", variant="error")
+                yield Button(_("Cancel"), id="staff-cancel", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#staff-pin-input", Input).focus()
@@ -246,7 +271,7 @@ class StaffPinScreen(FormDialog[bool]):
         note = self.query_one("#staff-pin-error", WaitNote)
         if not pin:
             if not note.waiting:
-                note.say("Type the staff PIN first.")
+                note.say(_("Type the staff PIN first."))
             return
         refusal = self.check(pin)
         if refusal is None:

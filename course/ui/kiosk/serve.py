@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from course.config import Settings
 from course.content.library import Courses
 from course.content.model import Course
-from course.i18n import DEFAULT_LANGUAGE
+from course.i18n import DEFAULT_LANGUAGE, _
 from course.ui.collection import app_lifetime
 from course.ui.kiosk import signals
 from course.ui.kiosk.app import KioskApp
@@ -68,7 +68,7 @@ def serve(course: Course | Courses, store: Store, settings: Settings, data_dir: 
             fast = time.monotonic() - started < FAST_FAILURE_SECONDS
             fast_failures = fast_failures + 1 if fast else 0
             if fast_failures >= MAX_FAST_FAILURES:
-                print(f"family-course: the kiosk kept stopping; see {log.path}", file=sys.stderr)
+                print("family-course: " + _("the kiosk kept stopping; see {log}").format(log=log.path), file=sys.stderr)
                 return 1
             if fast_failures > 1:
                 time.sleep(RESTART_PAUSE)  # a second fast failure: do not spin
