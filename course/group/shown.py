@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from course.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
 PHASES = ("step", "quiz", "done")
 STALE_SECONDS = 6 * 3600  # a projector state not touched for this long is from an earlier session
 QUIZ_STAGES = ("question", "options", "tally", "phones", "answer")  # "phones": answering on phones is open
@@ -31,6 +33,7 @@ class Shown:
     view: str = "lesson"  # what the projector shows over the lesson (see VIEWS)
     ended: str = ""  # ISO time the session was finished or the projector closed: the session clock stops there
     answered: int = 0  # how many phones have answered while answering on phones is open (never who)
+    language: str = DEFAULT_LANGUAGE  # the session's language: the notes window follows it
 
     def to_state(self) -> dict[str, Any]:
         return {"kind": "group", **asdict(self)}
@@ -40,7 +43,8 @@ class Shown:
         if not isinstance(state, dict) or state.get("kind") != "group":
             return None
         types = {"session_id": str, "lesson_id": str, "started": str, "step": int, "phase": str,
-                 "question": int, "stage": str, "blank": bool, "view": str, "ended": str, "answered": int}
+                 "question": int, "stage": str, "blank": bool, "view": str, "ended": str, "answered": int,
+                 "language": str}
         values: dict[str, Any] = {}
         for f in fields(cls):
             value = state.get(f.name)
@@ -58,6 +62,8 @@ class Shown:
         if (shown.phase not in PHASES or shown.stage not in QUIZ_STAGES or shown.view not in VIEWS
                 or shown.step < 0 or shown.question < 0 or shown.answered < 0):
             return None
+        if shown.language not in LANGUAGES:  # one this program does not have (a newer one wrote it): English
+            shown = replace(shown, language=DEFAULT_LANGUAGE)
         return shown
 
     def moved(self, **changes: Any) -> Shown:

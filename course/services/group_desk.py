@@ -7,6 +7,7 @@ from typing import Any
 
 from course.group import roster
 from course.group.roster import Member
+from course.i18n import DEFAULT_LANGUAGE
 from course.store import Store
 from course.store.records import Group, GroupSession, Profile
 
@@ -63,9 +64,10 @@ class GroupDesk:
     def open_session_today(self, group_id: str) -> GroupSession | None:
         return roster.open_session_today(self.store, group_id)
 
-    def start_session(self, group_id: str, lesson_id: str) -> str:
-        """Today's session of the group on ``lesson_id``."""
-        return self.store.start_session(group_id, lesson_id, roster.today())
+    def start_session(self, group_id: str, lesson_id: str, language: str = DEFAULT_LANGUAGE) -> str:
+        """Today's session of the group on ``lesson_id``, presented in ``language`` (the projector, the lesson and the
+        facilitator notes; kept with the session, so reopening it goes on in that language)."""
+        return self.store.start_session(group_id, lesson_id, roster.today(), language)
 
     def set_present(self, session_id: str, pid: str, present: bool) -> None:
         self.store.set_present(session_id, pid, present)

@@ -100,3 +100,4 @@ class GroupSession(NamedTuple):
     present: tuple[str, ...]
     tallies: dict[str, dict[str, int]]
     finished: bool
+    language: str = "en"  # the language the session is presented in (sessions saved before it was kept: English)

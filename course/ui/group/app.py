@@ -11,7 +11,7 @@ from textual.screen import Screen
 from course.config import Settings
 from course.content.library import Courses
 from course.content.model import Course
-from course.i18n import DEFAULT_LANGUAGE
+from course.i18n import DEFAULT_LANGUAGE, _
 from course.services.group_desk import GroupDesk
 from course.services.staff import GROUP, StaffGate
 from course.ui.app import CourseApp
@@ -53,5 +53,5 @@ class GroupApp(CourseApp):
 
     def first_screen(self) -> Screen[Any]:
         if self.notes:
-            return StaffPinScreen("Family Course: facilitator notes", NotesScreen)
-        return StaffPinScreen("Family Course: group mode", GroupsScreen)
+            return StaffPinScreen(_("Family Course: facilitator notes"), NotesScreen)
+        return StaffPinScreen(_("Family Course: group mode"), GroupsScreen)

@@ -10,6 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
+from course.i18n import N_, _, ngettext
 from course.services import GroupSession, StoreError
 from course.ui.group.projector import closing
 from course.ui.group.screen import GroupScreen
@@ -19,21 +20,22 @@ from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 
 HERE, AWAY = "[x] ", "[ ] "
-MARK_PRESENT = "mark present or not present (saved at once)"
+MARK_PRESENT = N_("mark present or not present (saved at once)")
 
 
 class AttendanceScreen(GroupScreen[None]):
     PROJECTOR_VIEW = "attendance"  # what the notes window is told the projector shows (group.projector)
     CSS_PATH = "attendance_screen.tcss"
     BINDINGS = [  # the shown ones are in the key line under the buttons
-        Binding("space", "flip_present", "Present / not", show=False, tooltip=MARK_PRESENT),
-        Binding("p", "present", "Present the lesson", tooltip="present the lesson on the projector"),
-        Binding("escape", "app.pop_screen", "Back", tooltip="back to the group"),
+        # Translators: a key that marks a person present, or not present
+        Binding("space", "flip_present", N_("Present / not"), show=False, tooltip=MARK_PRESENT),
+        Binding("p", "present", N_("Present the lesson"), tooltip=N_("present the lesson on the projector")),
+        Binding("escape", "leave", N_("Back"), tooltip=N_("back to the group")),
     ]
-    KEY_HELP = KeyHelp("Who is here", BINDINGS, before=(
-        Other("up,down", "move through the roster"),
+    KEY_HELP = KeyHelp(N_("Who is here"), BINDINGS, before=(
+        Other("up,down", N_("move through the roster")),
         Other("enter", MARK_PRESENT),
-    ), note="Late arrivals: press Escape in the lesson to come back here; the lesson keeps its place.")
+    ), note=N_("Late arrivals: press Escape in the lesson to come back here; the lesson keeps its place."))
     HELP = KEY_HELP.markdown()
 
     def __init__(self, group_id: str, session_id: str) -> None:
@@ -55,14 +57,15 @@ class AttendanceScreen(GroupScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="attendance"):
             yield Static("", id="session-title", classes="page-title")
-            yield Static("Who is here today? Enter marks a person present or not.", id="attendance-hint")
+            yield Static(_("Who is here today? Enter marks a person present or not."), id="attendance-hint")
             yield OptionList(id="present-list")
             yield Static("", id="present-count", classes="muted")
             with Horizontal(classes="buttons"):
-                yield Button("Present the lesson", id="present", variant="primary")
-                yield Button("Back", id="back")
-            yield Static(key_line([*self.BINDINGS, *actions_of(type(self.app), "help")], prefix="Keys: ",
-                                  before=(Other("enter", "", short="present/not"),)), classes="muted key-hint")
+                yield Button(_("Present the lesson"), id="present", variant="primary")
+                yield Button(_("Back"), id="back")
+            # Translators: "present/not" is what Enter does on the attendance list, in the line of keys
+            yield Static(key_line([*self.BINDINGS, *actions_of(type(self.app), "help")], prefix=_("Keys: "),
+                                  before=(Other("enter", "", short=N_("present/not")),)), classes="muted key-hint")
         yield CrisisLine()
 
     def on_mount(self) -> None:
@@ -88,12 +91,13 @@ class AttendanceScreen(GroupScreen[None]):
             return
         found = [s for s in sessions if s.id == self.session_id]
         if not found:
-            self.app.notify("This session could not be found.", severity="error", markup=False)
+            self.app.notify(_("This session could not be found."), severity="error", markup=False)
             return
         self.session = found[0]
         lesson = self.lesson
-        title = lesson.title if lesson else f"{self.session.lesson_id} (no longer in the course)"
-        done = "  (finished)" if self.session.finished else ""
+        title = lesson.title if lesson else _("{lesson} (no longer in the course)").format(
+            lesson=self.session.lesson_id)
+        done = "  " + _("(finished)") if self.session.finished else ""
         self.query_one("#session-title", Static).update(
             Content.assemble(f"{self.session.date}: ", literal(title), done))
         self.query_one("#present", Button).disabled = lesson is None
@@ -104,12 +108,14 @@ class AttendanceScreen(GroupScreen[None]):
             mark = HERE if pid in self.session.present else AWAY
             options.add_option(Option(Content.assemble(mark, literal(name)), id=pid))
         if not self.names:
-            options.add_option(Option("No one is on this group's roster yet. Add people on the group screen.",
+            options.add_option(Option(_("No one is on this group's roster yet. Add people on the group screen."),
                                       disabled=True))
         else:
             options.highlighted = min(keep or 0, len(self.names) - 1)
+        here = len(set(self.session.present) & set(self.names))
         self.query_one("#present-count", Static).update(
-            f"{len(set(self.session.present) & set(self.names))} of {len(self.names)} present")
+            ngettext("{count} of {total} present", "{count} of {total} present", len(self.names)).format(
+                count=here, total=len(self.names)))
 
     def flip_present(self, pid: str) -> None:
         """Mark ``pid`` present if they were not, not present if they were (saved at once)."""
@@ -138,12 +144,17 @@ class AttendanceScreen(GroupScreen[None]):
 
         def ended(result: str | None) -> None:
             if result == "finished":
-                self.app.pop_screen()
+                self.action_leave()
 
         self.app.push_screen(PresenterScreen(self.session, lesson), ended)
+
+    def action_leave(self) -> None:
+        """Back to the group: its screens are in the app's language again (the session had its own)."""
+        self.app.set_language(self.app.default_language)
+        self.app.pop_screen()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "present":
             self.action_present()
         else:
-            self.app.pop_screen()
+            self.action_leave()

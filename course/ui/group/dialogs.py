@@ -1,4 +1,4 @@
-"""Small forms for group mode: a name, a profile to add, a lesson to present."""
+"""Small forms for group mode: a name, a profile to add, a lesson to present and the session's language."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
 from course.group.notes import group_minutes
+from course.i18n import LANGUAGES, N_, NAMES, _, ngettext
 from course.ui.group.screen import GroupModal
 from course.ui.literal import literal
 from course.ui.screens.dialogs import CANCEL, FormDialog
@@ -23,10 +24,11 @@ class NameDialog(FormDialog[str | None]):
     """One line of text; ``check`` returns the cleaned text or raises ValueError with a message."""
 
     def __init__(self, title: str, label: str, check: Callable[[str], str], *, value: str = "",
-                 note: str = "", max_length: int = 60, ok: str = "OK") -> None:
+                 note: str = "", max_length: int = 60, ok: str = "") -> None:
         super().__init__()
         self.title_text, self.label, self.check = title, label, check
-        self.value, self.note, self.max_length, self.ok = value, note, max_length, ok
+        # Translators: the button that accepts a form
+        self.value, self.note, self.max_length, self.ok = value, note, max_length, ok or _("OK")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -38,7 +40,7 @@ class NameDialog(FormDialog[str | None]):
             yield Static("", id="name-error", classes="error-text", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(self.ok, id="ok", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
@@ -55,7 +57,7 @@ class PickDialog(GroupModal[str | None]):
 
     CSS_PATH = "dialogs.tcss"
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip=CANCEL)]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), tooltip=CANCEL)]
 
     def __init__(self, title: str, items: Sequence[tuple[str, Content | str]], *, note: str = "") -> None:
         super().__init__()
@@ -68,8 +70,9 @@ class PickDialog(GroupModal[str | None]):
                 yield Static(self.note, classes="muted", markup=False)
             yield OptionList(*(Option(prompt, id=key) for key, prompt in self.items), id="pick")
             with Horizontal(classes="buttons"):
-                yield Button("Choose", id="ok", variant="primary")
-                yield Button("Cancel", id="cancel")
+                # Translators: a button that takes the highlighted item of a list
+                yield Button(_("Choose"), id="ok", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         options = self.query_one("#pick", OptionList)
@@ -92,9 +95,94 @@ class PickDialog(GroupModal[str | None]):
 
 
 def lesson_items(lessons: Sequence[Lesson]) -> list[tuple[str, Content | str]]:
+    """Each lesson's title with the plan of a session on it: "(about 75 min, quiz of 8)"."""
     items: list[tuple[str, Content | str]] = []
     for lesson in lessons:
-        quiz = f", quiz of {len(lesson.quiz.questions)}" if lesson.quiz else ""
-        length = f"  (about {group_minutes(lesson)} min{quiz})"
-        items.append((lesson.id, Content.assemble(literal(lesson.title), (length, "italic"))))
+        minutes = group_minutes(lesson)
+        if lesson.quiz:
+            count = len(lesson.quiz.questions)
+            length = ngettext("(about {minutes} min, quiz of {count})", "(about {minutes} min, quiz of {count})",
+                              count).format(minutes=minutes, count=count)
+        else:
+            length = _("(about {minutes} min)").format(minutes=minutes)
+        items.append((lesson.id, Content.assemble(literal(lesson.title), ("  " + length, "italic"))))
     return items
+
+
+class SessionDialog(GroupModal[tuple[str, str] | None]):
+    """Today's session: its lesson, and the language it is presented in (the projector, the lesson and the notes
+    window). Returns (lesson id, language), or None.
+
+    The language starts as ``language`` (the app's, from --lang); **L**, or Tab to the choice and the arrows,
+    changes it, and the lessons' titles are then shown in it.
+    """
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", N_("Cancel"), tooltip=CANCEL),
+        # Translators: a key that changes the language of a group session
+        Binding("l", "next_language", N_("Language"), tooltip=N_("change the language of this session")),
+    ]
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog pick-dialog session-dialog"):
+            yield Static(_("Which lesson today?"), classes="page-title")
+            with Horizontal(id="session-language-row"):
+                yield Label(_("Language:"), id="session-language-label")
+                with RadioSet(id="session-language"):
+                    for code in LANGUAGES:
+                        yield RadioButton(NAMES[code], value=code == self.language, id=f"language-{code}")
+            yield Static(_("The projector, the lesson and your notes window use this language. [b]L[/b] changes it."),
+                         classes="muted", id="session-language-note")
+            yield OptionList(id="pick")
+            with Horizontal(classes="buttons"):
+                # Translators: a button that starts a group session on the highlighted lesson
+                yield Button(_("Start session"), id="ok", variant="primary")
+                yield Button(_("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.fill()
+        self.query_one("#pick", OptionList).focus()
+
+    def fill(self) -> None:
+        """The lessons, with their titles in the session's language; the same lesson stays highlighted."""
+        options = self.query_one("#pick", OptionList)
+        was = options.highlighted
+        options.clear_options()
+        lessons = self.app.courses[self.language].lessons if self.app.courses is not None else []
+        options.add_options(Option(prompt, id=key) for key, prompt in lesson_items(lessons))
+        options.highlighted = min(was or 0, len(lessons) - 1) if lessons else None
+
+    def choose_language(self, language: str) -> None:
+        if language != self.language:
+            self.language = language
+            self.fill()
+        self.query_one(f"#language-{language}", RadioButton).value = True
+
+    def action_next_language(self) -> None:
+        self.choose_language(LANGUAGES[(LANGUAGES.index(self.language) + 1) % len(LANGUAGES)])
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        code = (event.pressed.id or "").removeprefix("language-")
+        if code in LANGUAGES:
+            self.choose_language(code)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.dismiss((event.option.id, self.language))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            option = self.query_one("#pick", OptionList).highlighted_option
+            if option is not None and option.id:
+                self.dismiss((option.id, self.language))
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -9,6 +9,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.group.roster import MAX_GROUP_NAME, check_group_name
+from course.i18n import N_, _
 from course.services import StoreError
 from course.ui.group.dialogs import NameDialog
 from course.ui.group.projector import closing
@@ -23,27 +24,29 @@ from course.ui.widgets.crisis_line import CrisisLine
 class GroupsScreen(GroupScreen[None]):
     CSS_PATH = "groups_screen.tcss"
     BINDINGS = [  # the shown ones are in the key line under the buttons
-        Binding("n", "new_group", "New group", tooltip="make a new group"),
-        Binding("q", "app.quit", "Quit", tooltip="close group mode"),
-        Binding("escape", "ask_quit", "Quit?", show=False, tooltip="asks whether to close group mode"),
+        Binding("n", "new_group", N_("New group"), tooltip=N_("make a new group")),
+        Binding("q", "app.quit", N_("Quit"), tooltip=N_("close group mode")),
+        Binding("escape", "ask_quit", N_("Quit?"), show=False, tooltip=N_("asks whether to close group mode")),
     ]
-    KEY_HELP = KeyHelp("Family groups", BINDINGS, before=(
-        Other("up,down,enter", "open a group (its people and sessions)", join="and"),
+    KEY_HELP = KeyHelp(N_("Family groups"), BINDINGS, before=(
+        Other("up,down,enter", N_("open a group (its people and sessions)"), join="and"),
     ))
     HELP = KEY_HELP.markdown()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="groups"):
-            yield Static("Family groups", classes="page-title")
-            yield Static("Choose a group, or make a new one.", classes="muted", id="groups-hint")
+            yield Static(_("Family groups"), classes="page-title")
+            yield Static(_("Choose a group, or make a new one."), classes="muted", id="groups-hint")
             yield OptionList(id="group-list")
             with Horizontal(classes="buttons"):
-                yield Button("Open group", id="open", variant="primary")
-                yield Button("New group", id="new")
-                yield Button("Handouts", id="handouts")
-                yield Button("Quit", id="quit")
-            yield Static(key_line([*self.BINDINGS, *actions_of(type(self.app), "help")], prefix="Keys: ",
-                                  before=(Other("enter", "", short="open"),)), classes="muted key-hint")
+                yield Button(_("Open group"), id="open", variant="primary")
+                yield Button(_("New group"), id="new")
+                # Translators: a button that saves the blank cards to print for the group
+                yield Button(_("Handouts"), id="handouts")
+                yield Button(_("Quit"), id="quit")
+            # Translators: "open" is what Enter does on the list of groups, in the line of keys
+            yield Static(key_line([*self.BINDINGS, *actions_of(type(self.app), "help")], prefix=_("Keys: "),
+                                  before=(Other("enter", "", short=N_("open")),)), classes="muted key-hint")
         yield CrisisLine()
 
     def on_mount(self) -> None:
@@ -68,7 +71,7 @@ class GroupsScreen(GroupScreen[None]):
         for group in groups:
             options.add_option(Option(literal(group.name), id=group.id))
         self.query_one("#groups-hint", Static).update(
-            "Choose a group, or make a new one." if groups else "No groups yet. Press N to make the first one.")
+            _("Choose a group, or make a new one.") if groups else _("No groups yet. Press N to make the first one."))
         if groups:
             ids = [g.id for g in groups]
             options.highlighted = ids.index(select) if select in ids else 0
@@ -85,8 +88,8 @@ class GroupsScreen(GroupScreen[None]):
             self.refresh_groups(select=gid)
             self.open_group(gid)
 
-        self.app.push_screen(NameDialog("New group", "Group name, like \u201cTuesday evening family group\u201d",
-                                        check_group_name, max_length=MAX_GROUP_NAME, ok="Create group"), made)
+        self.app.push_screen(NameDialog(_("New group"), _("Group name, like \u201cTuesday evening family group\u201d"),
+                                        check_group_name, max_length=MAX_GROUP_NAME, ok=_("Create group")), made)
 
     def action_ask_quit(self) -> None:
         """Escape here has nowhere to go back to: ask before closing group mode, so a stray Escape is harmless."""
@@ -95,7 +98,8 @@ class GroupsScreen(GroupScreen[None]):
             if yes:
                 self.app.exit(0)
 
-        self.app.push_screen(ConfirmDialog("Close group mode?", yes="Close group mode", no="Stay"), answered)
+        # Translators: the button that keeps group mode open
+        self.app.push_screen(ConfirmDialog(_("Close group mode?"), yes=_("Close group mode"), no=_("Stay")), answered)
 
     def open_group(self, gid: str) -> None:
         from course.ui.group.roster_screen import RosterScreen

@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from course.group.phones import PhoneRoom, answered_text
 from course.group.phones_web import PhoneServer, join_address, lan_address, port_problem, qr_text, remote_address
+from course.i18n import _
 
 # Two modules of the QR code in one character cell: top and bottom (the tcss draws them dark on light).
 _HALVES = {(False, False): " ", (True, False): "\u2580", (False, True): "\u2584", (True, True): "\u2588"}
@@ -79,8 +80,8 @@ class Phones:
             await server.stop()
 
     def problem(self, error: OSError) -> str:
-        return (f"Phones cannot join: {port_problem(self.port, error)}. Quit group mode and start it again with "
-                "another --join-port, like 8766.")
+        return _("Phones cannot join: {problem}. Quit group mode and start it again with another --join-port, like "
+                 "8766.").format(problem=port_problem(self.port, error))
 
     @property
     def listening_port(self) -> int:
@@ -106,7 +107,8 @@ class JoinPanel(Vertical):
     def show(self, address: str, qr: str, code: str, answered: int) -> None:
         self.query_one("#join-qr", Static).update("\n".join(qr_lines(qr)))
         self.query_one("#join-address", Static).update(address)
-        self.query_one("#join-code", Static).update(f"Code  {' '.join(code)}")
+        # Translators: the code people type on their phones to answer (4 letters and digits follow)
+        self.query_one("#join-code", Static).update(_("Code  {code}").format(code=" ".join(code)))
         self.count(answered)
 
     def count(self, answered: int) -> None:

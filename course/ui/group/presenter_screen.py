@@ -8,8 +8,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from course.content.model import Lesson
-from course.content.texts import CRISIS_LINE
+from course.content.texts import crisis_line
 from course.group.shown import Shown
+from course.i18n import N_, _, current_language, ngettext
 from course.services import GroupSession, StoreError, now, to_iso
 from course.ui.group.projector import BlankScreen, closing, next_theme, publish
 from course.ui.group.screen import GroupScreen
@@ -23,38 +24,48 @@ HINT_GAP = "  "  # between the keys of the line under the projected lesson
 def step_markdown(lesson: Lesson, index: int) -> str:
     """A step's text as the room sees it, under its title: any reflection is a question to talk about."""
     step = lesson.steps[index]
-    parts = [step.body, *(f"> **Talk about it:** {r.prompt}" for r in step.reflections)]
+    # Translators: before a question the room talks about, on the projected lesson
+    talk = _("**Talk about it:**")
+    parts = [step.body, *(f"> {talk} {r.prompt}" for r in step.reflections)]
     return "\n\n".join(p for p in parts if p)
 
 
-CLOSING_TITLE = "Thank you for coming"
+CLOSING_TITLE = N_("Thank you for coming")
 
 
 def closing_markdown(lesson: Lesson) -> str:
-    return f"Today: **{lesson.title}**\n\nIf things get hard before we meet again:\n\n{CRISIS_LINE}"
+    """The thank-you after the session, in the language shown now, with the crisis line in it."""
+    today = _("Today: **{lesson}**").format(lesson=lesson.title)
+    return f"{today}\n\n{_('If things get hard before we meet again:')}\n\n{crisis_line(current_language())}"
 
 
 class PresenterScreen(GroupScreen[str]):
     PROJECTOR_VIEW = "lesson"  # what the notes window is told the projector shows (group.projector)
     CSS_PATH = "presenter_screen.tcss"
     BINDINGS = [  # the line under the lesson names each by its first key and these words
-        Binding("right,n,enter,space", "next", "Next", tooltip="next step (after the last step, the group quiz)"),
-        Binding("left,p", "back", "Back", tooltip="previous step"),
-        Binding("b", "blank", "Blank", tooltip="blank the screen (press **B** again to show it)"),
-        Binding("t", "theme", "Theme", tooltip="change the theme (try High contrast on a projector)"),
-        Binding("f", "finish", "Finish", tooltip="finish the session (marks the lesson done for everyone present)"),
-        Binding("escape", "leave", "Attendance", tooltip="back to attendance (the lesson keeps its place)"),
+        Binding("right,n,enter,space", "next", N_("Next"),
+                tooltip=N_("next step (after the last step, the group quiz)")),
+        Binding("left,p", "back", N_("Back"), tooltip=N_("previous step")),
+        # Translators: a key that blanks the projector
+        Binding("b", "blank", N_("Blank"), tooltip=N_("blank the screen (press **B** again to show it)")),
+        # Translators: a key that changes the colours (the look) of the screen
+        Binding("t", "theme", N_("Theme"), tooltip=N_("change the theme (try High contrast on a projector)")),
+        Binding("f", "finish", N_("Finish"),
+                tooltip=N_("finish the session (marks the lesson done for everyone present)")),
+        Binding("escape", "leave", N_("Attendance"), tooltip=N_("back to attendance (the lesson keeps its place)")),
     ]
-    KEY_HELP = KeyHelp("Presenting", BINDINGS, after=(Other("up,down,pageup,pagedown", "scroll"),), last=("leave",),
-                       note="The facilitator notes are on `family-course group --notes`, in a second terminal on "
-                            "your own screen.")
+    KEY_HELP = KeyHelp(N_("Presenting"), BINDINGS, after=(Other("up,down,pageup,pagedown", N_("scroll")),),
+                       last=("leave",),
+                       note=N_("The facilitator notes are on `family-course group --notes`, in a second terminal "
+                               "on your own screen."))
     HELP = KEY_HELP.markdown()
 
     def __init__(self, session: GroupSession, lesson: Lesson) -> None:
         super().__init__()
         self.session = session
         self.lesson = lesson
-        self.shown = Shown(session_id=session.id, lesson_id=lesson.id, started=to_iso(now()))
+        self.shown = Shown(session_id=session.id, lesson_id=lesson.id, started=to_iso(now()),
+                           language=session.language)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="presenter"):
@@ -71,15 +82,16 @@ class PresenterScreen(GroupScreen[str]):
         crisis = actions_of(type(self.app), "crisis")
         if self.shown.phase == "done":
             return key_line([*self.BINDINGS, *crisis], only={"blank", "theme", "leave", "crisis"}, sep=HINT_GAP,
-                            says={"leave": "back to the group"})
-        return key_line([*self.BINDINGS, *crisis], sep=HINT_GAP, says={"crisis": "crisis"})
+                            says={"leave": N_("back to the group")})
+        # Translators: what F2 does, in the short line of keys under the projected lesson
+        return key_line([*self.BINDINGS, *crisis], sep=HINT_GAP, says={"crisis": N_("crisis")})
 
     async def on_mount(self) -> None:
         earlier = Shown.from_state(self.app.desk.shown())
         if earlier is not None and earlier.session_id == self.session.id and earlier.lesson_id == self.lesson.id:
             last = len(self.lesson.steps) - 1
             self.shown = earlier.moved(step=min(earlier.step, last), phase="step", blank=False, view="lesson",
-                                       ended="")
+                                       ended="", language=self.session.language)
         self.app.clear_notifications()  # messages meant for the counselor leave the room's screen
         await self.show()
         self.query_one("#p-page", VerticalScroll).focus()
@@ -95,7 +107,7 @@ class PresenterScreen(GroupScreen[str]):
     async def show(self) -> None:
         total = len(self.lesson.steps)
         if self.shown.phase == "done":
-            title, body, count = CLOSING_TITLE, closing_markdown(self.lesson), ""
+            title, body, count = _(CLOSING_TITLE), closing_markdown(self.lesson), ""
         else:
             step = self.shown.step
             title, body = self.lesson.steps[step].title, step_markdown(self.lesson, step)
@@ -141,7 +153,7 @@ class PresenterScreen(GroupScreen[str]):
     def action_blank(self) -> None:
         publish(self.app, self.shown.moved(blank=True))
 
-        def unblanked(_: None) -> None:
+        def unblanked(_result: None) -> None:
             publish(self.app, self.shown)
 
         self.app.push_screen(BlankScreen(), unblanked)
@@ -153,7 +165,6 @@ class PresenterScreen(GroupScreen[str]):
         if self.shown.phase == "done":
             return
         present = len(self._present())
-        people = "1 person" if present == 1 else f"{present} people"
 
         async def confirmed(yes: bool | None) -> None:
             if not yes:
@@ -165,9 +176,12 @@ class PresenterScreen(GroupScreen[str]):
                 return
             await self.move(phase="done", ended=to_iso(now()))
 
-        self.app.push_screen(ConfirmDialog(
-            f"Finish this session? \u201c{self.lesson.title}\u201d will be marked finished for the {people} "
-            "marked present.", yes="Finish session", focus_yes=True), confirmed)
+        question = ngettext(
+            "Finish this session? \u201c{lesson}\u201d will be marked finished for the {count} person marked present.",
+            "Finish this session? \u201c{lesson}\u201d will be marked finished for the {count} people marked present.",
+            present).format(lesson=self.lesson.title, count=present)
+        self.app.push_screen(ConfirmDialog(question, yes=_("Finish session"), no=_("Cancel"), focus_yes=True),
+                             confirmed)
 
     def _present(self) -> tuple[str, ...]:
         try:

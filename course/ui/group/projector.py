@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from course.group.shown import Shown
+from course.i18n import N_, _
 from course.services import StoreError, now, to_iso
 from course.ui import themes
 from course.ui.group.screen import GroupScreen
@@ -30,7 +31,7 @@ _shown: WeakKeyDictionary[App, Shown] = WeakKeyDictionary()  # the lesson's plac
 def publish(app, shown: Shown) -> None:
     """Tell the notes screen what the room sees now: ``shown``, under whatever screen is on top."""
     if app not in _shown:
-        app.screen_change_signal.subscribe(app, lambda _: _republish(app))
+        app.screen_change_signal.subscribe(app, lambda _screen: _republish(app))
     _shown[app] = shown
     _write(app, shown.moved(view=view_of(app)))
 
@@ -75,15 +76,15 @@ def next_theme(app) -> None:
     names = list(themes.LABELS)
     current = names.index(app.theme) if app.theme in names else -1
     app.apply_theme(names[(current + 1) % len(names)])
-    app.notify(f"Theme: {themes.LABELS[app.theme]}", timeout=2, markup=False)
+    app.notify(_("Theme: {name}").format(name=_(themes.LABELS[app.theme])), timeout=2, markup=False)
 
 
 class BlankScreen(GroupScreen[None]):
     """Nothing at all on the projector until B (or Escape) is pressed."""
 
     CSS_PATH = "projector.tcss"
-    BINDINGS = [Binding("b,escape", "unblank", "Show again", show=False, tooltip="show the lesson again")]
-    KEY_HELP = KeyHelp("Blank screen", BINDINGS, intro="The room sees nothing.")
+    BINDINGS = [Binding("b,escape", "unblank", N_("Show again"), show=False, tooltip=N_("show the lesson again"))]
+    KEY_HELP = KeyHelp(N_("Blank screen"), BINDINGS, intro=N_("The room sees nothing."))
     HELP = KEY_HELP.markdown()
 
     def compose(self) -> ComposeResult:

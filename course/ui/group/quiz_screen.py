@@ -18,6 +18,7 @@ from course.group.phones import combined, split_tallies, tally_id
 from course.group.shown import Shown
 from course.group.tally import bar, hands_problem, option_label, parse_count
 from course.group.text import how_to_answer
+from course.i18n import N_, _
 from course.services import GroupSession, StoreError
 from course.ui.deferred import after_refresh
 from course.ui.group.phones import JoinPanel, PhonesChanged
@@ -30,18 +31,19 @@ RIGHT_MARK = "\u2713"
 BAR_WIDTH = 10
 MAX_DIGITS = 3
 
+# The line of keys under the question at each stage (translated where it is shown; each fits in 80 columns)
 HINTS = {
-    "question": "Enter: show the options   \u2190 previous   B blank   Esc: the lesson",
-    "options": "Enter: count hands   \u2190 previous   B blank   Esc: the lesson",
-    "tally": "Type the hands for each option, Enter after each   Esc: skip the count",
-    "answer": "Enter: next question  \u2193 feedback  \u2190 previous  B blank  Esc: the lesson",
-    "phones": "Enter: close answering, show the answer  B blank  Esc: stop answering",
+    "question": N_("Enter: show the options   \u2190 previous   B blank   Esc: the lesson"),
+    "options": N_("Enter: count hands   \u2190 previous   B blank   Esc: the lesson"),
+    "tally": N_("Type the hands for each option, Enter after each   Esc: skip the count"),
+    "answer": N_("Enter: next question  \u2193 feedback  \u2190 previous  B blank  Esc: the lesson"),
+    "phones": N_("Enter: close answering, show the answer  B blank  Esc: stop answering"),
 }
 # With phones in the room (``family-course group --join-port``), J opens the question to them.
 PHONE_HINTS = {
-    "question": "Enter: show the options  J: phones  \u2190 previous  B blank  Esc: the lesson",
-    "options": "Enter: count hands  J: phones  \u2190 previous  B blank  Esc: the lesson",
-    "tally": "Type the hands, Enter after each   J: phones too   Esc: skip the count",
+    "question": N_("Enter: show the options  J: phones  \u2190 previous  B blank  Esc: the lesson"),
+    "options": N_("Enter: count hands  J: phones  \u2190 previous  B blank  Esc: the lesson"),
+    "tally": N_("Type the hands, Enter after each   J: phones too   Esc: skip the count"),
 }
 PUBLISH_SECONDS = 0.25  # the notes window hears the phones' count at most this often (it looks 5 times a second)
 
@@ -80,20 +82,20 @@ class GroupQuizScreen(GroupScreen[str]):
     PROJECTOR_VIEW = "lesson"  # what the notes window is told the projector shows (group.projector)
     CSS_PATH = ["quiz_screen.tcss", "phones.tcss"]
     BINDINGS = [
-        Binding("right,n,enter,space", "advance", "Next", show=False,
-                tooltip="on to the next stage (the options, the count, the answer, the next question)"),
-        Binding("left,p", "previous", "Previous question", show=False, tooltip="previous question"),
-        Binding("b", "blank", "Blank", show=False, tooltip="blank the screen (press **B** again to show it)"),
-        Binding("t", "theme", "Theme", show=False, tooltip="change the theme"),
-        Binding("j", "phones", "Answer on phones", show=False,
-                tooltip="open the question to phones (when group mode was started with **--join-port**); **Enter** "
-                        "closes answering and shows the answer"),
-        Binding("escape", "escape", "Back", show=False,
-                tooltip="back to the lesson (while you type counts: skip the count)"),
+        Binding("right,n,enter,space", "advance", N_("Next"), show=False,
+                tooltip=N_("on to the next stage (the options, the count, the answer, the next question)")),
+        Binding("left,p", "previous", N_("Previous question"), show=False, tooltip=N_("previous question")),
+        Binding("b", "blank", N_("Blank"), show=False, tooltip=N_("blank the screen (press **B** again to show it)")),
+        Binding("t", "theme", N_("Theme"), show=False, tooltip=N_("change the theme")),
+        Binding("j", "phones", N_("Answer on phones"), show=False,
+                tooltip=N_("open the question to phones (when group mode was started with **--join-port**); "
+                           "**Enter** closes answering and shows the answer")),
+        Binding("escape", "escape", N_("Back"), show=False,
+                tooltip=N_("back to the lesson (while you type counts: skip the count)")),
     ]
-    KEY_HELP = KeyHelp("Group quiz", BINDINGS, after=(
-        Other("down,pagedown", "the feedback under the answer"),
-    ), last=("escape",), intro=(
+    KEY_HELP = KeyHelp(N_("Group quiz"), BINDINGS, after=(
+        Other("down,pagedown", N_("the feedback under the answer")),
+    ), last=("escape",), intro=N_(
         "1. The room sees the question. **Enter** shows the options.\n"
         "2. Ask for a show of hands for each option. **Enter** opens a count box beside each option.\n"
         "3. Type a count for each option (**Enter** or **Tab** moves on, **Shift+Tab** back, a click chooses a box), "
@@ -123,7 +125,7 @@ class GroupQuizScreen(GroupScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(id="gquiz"):
             with Horizontal(id="gq-top"):
-                yield Static(f"Quiz: {self.lesson.title}", markup=False, id="gq-lesson")
+                yield Static(_("Quiz: {lesson}").format(lesson=self.lesson.title), markup=False, id="gq-lesson")
                 yield Static("", id="gq-count")
             with VerticalScroll(id="gq-page"), Vertical(id="gq-reading"):
                 yield Static("", id="gq-title", markup=False)
@@ -155,7 +157,8 @@ class GroupQuizScreen(GroupScreen[str]):
         self.set_class(stage == "answer", "-answer")
         self.set_class(stage == "tally", "-tally")
         self._show_join(stage == "phones")
-        self.query_one("#gq-count", Static).update(f"Question {self.shown.question + 1} of {len(self.questions)}")
+        self.query_one("#gq-count", Static).update(
+            _("Question {number} of {total}").format(number=self.shown.question + 1, total=len(self.questions)))
         if rebuild:
             self.kept_anyway = None
             self.query_one("#gq-title", Static).update(question.title)
@@ -177,8 +180,8 @@ class GroupQuizScreen(GroupScreen[str]):
         answer = self.query_one("#gq-answer", Prose)
         answer.display = stage == "answer"
         answer.show(answer_markdown(question) if stage == "answer" else "")
-        self.query_one("#gq-hint", Static).update(PHONE_HINTS.get(stage, HINTS[stage]) if self.phones_on()
-                                                  else HINTS[stage])
+        self.query_one("#gq-hint", Static).update(_(PHONE_HINTS.get(stage, HINTS[stage]) if self.phones_on()
+                                                    else HINTS[stage]))
         page = self.query_one("#gq-page", VerticalScroll)
         if stage == "tally":
             self._choose_box(0)
@@ -202,16 +205,20 @@ class GroupQuizScreen(GroupScreen[str]):
     def _summary(self) -> str:
         question = self.question
         right = right_labels(question)
-        answer = f"Right answer: {right}" if "," not in right else f"Right answers: {right}"
+        answer = (_("Right answer: {letters}") if "," not in right else _("Right answers: {letters}")).format(
+            letters=right)
         hands, phones = self.tallies.get(question.id), self.phone_tallies.get(question.id)
         if hands is None and phones is None:
-            return f"{answer}    (hands were not counted)"
-        if phones is None:
-            return f"{answer}    Show of hands: {sum((hands or {}).values())} in all"
-        if hands is None:
-            return f"{answer}    Phones: {sum(phones.values())} in all"
-        return (f"{answer}    Hands {sum(hands.values())} + phones {sum(phones.values())}: "
-                f"{sum(hands.values()) + sum(phones.values())} in all")
+            counted = _("(hands were not counted)")
+        elif phones is None:
+            counted = _("Show of hands: {count} in all").format(count=sum((hands or {}).values()))
+        elif hands is None:
+            counted = _("Phones: {count} in all").format(count=sum(phones.values()))
+        else:
+            counted = _("Hands {hands} + phones {phones}: {count} in all").format(
+                hands=sum(hands.values()), phones=sum(phones.values()),
+                count=sum(hands.values()) + sum(phones.values()))
+        return f"{answer}    {counted}"
 
     async def go(self, *, rebuild: bool = False, **changes) -> None:
         self.shown = self.shown.moved(**changes)
@@ -265,7 +272,7 @@ class GroupQuizScreen(GroupScreen[str]):
             problem = hands_problem(full, self._present(), multiple=question.multiple)
             if problem and full != self.kept_anyway:
                 self.kept_anyway = full
-                self._say(f"{problem} Check the counts, or press Enter again to keep them.")
+                self._say(_("{problem} Check the counts, or press Enter again to keep them.").format(problem=problem))
                 return
             try:
                 self.app.desk.record_tally(self.session.id, question.id, full)
@@ -305,7 +312,7 @@ class GroupQuizScreen(GroupScreen[str]):
             panel.display = shown
         self.query_one("#gq-prompt").display = True
 
-    def _fit_phones(self, _: object = None) -> None:
+    def _fit_phones(self, _size: object = None) -> None:
         """While phones answer, the question's text gives way to the QR code when both do not fit (the room has
         read it, and every phone shows it). Called when the page's size changes, so once it has been laid out."""
         page = self.query_one("#gq-page", VerticalScroll)
@@ -341,7 +348,7 @@ class GroupQuizScreen(GroupScreen[str]):
             self.phone_tallies[question.id] = counts
         await self.go(stage="answer", answered=0)
 
-    def on_phones_changed(self, _: PhonesChanged) -> None:
+    def on_phones_changed(self, _message: PhonesChanged) -> None:
         """A phone answered: the projector's count now; the notes window's soon (one write for many answers)."""
         phones = getattr(self.app, "phones", None)
         if self.shown.stage != "phones" or phones is None or phones.room is None:
@@ -444,7 +451,7 @@ class GroupQuizScreen(GroupScreen[str]):
             return
         publish(self.app, self.shown.moved(blank=True))
 
-        def unblanked(_: None) -> None:
+        def unblanked(_result: None) -> None:
             publish(self.app, self.shown)
 
         self.app.push_screen(BlankScreen(), unblanked)

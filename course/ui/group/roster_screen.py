@@ -13,8 +13,9 @@ from textual.widgets.option_list import Option
 
 from course.group import roster
 from course.group.text import first_name
+from course.i18n import N_, NAMES, _, ngettext
 from course.services import Group, GroupSession, StoreError
-from course.ui.group.dialogs import NameDialog, PickDialog, lesson_items
+from course.ui.group.dialogs import NameDialog, PickDialog, SessionDialog
 from course.ui.group.projector import closing
 from course.ui.group.screen import GroupScreen
 from course.ui.keys import KeyHelp, Other, actions_of, key_line
@@ -23,25 +24,30 @@ from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.button import Button
 from course.ui.widgets.crisis_line import CrisisLine
 
-PRIVATE_NOTE = ("Profile names are shown below. If the projector is on, blank it or turn it away while you "
-                "choose.")
+PRIVATE_NOTE = N_("Profile names are shown below. If the projector is on, blank it or turn it away while you "
+                  "choose.")
 
 
 class RosterScreen(GroupScreen[None]):
     CSS_PATH = "roster_screen.tcss"
     BINDINGS = [  # the key line under the buttons names them with these words
-        Binding("s", "start", "Session", tooltip="start today's session (or go back to it while it is not finished)"),
-        Binding("a", "add_new", "Add", tooltip="add a new person (makes a profile on this computer)"),
-        Binding("e", "add_existing", "Existing", tooltip="add someone who already has a profile here"),
-        Binding("r", "rename", "Rename", tooltip="rename the highlighted person (to fix a typo)"),
-        Binding("delete", "remove", "Remove",
-                tooltip="take the highlighted person off the roster (their profile and progress stay)"),
-        Binding("escape", "app.pop_screen", "Back", tooltip="back to the groups"),
+        # Translators: a key (S) that starts today's group session
+        Binding("s", "start", N_("Session"),
+                tooltip=N_("start today's session (or go back to it while it is not finished)")),
+        # Translators: a key (A) that adds a new person to the group
+        Binding("a", "add_new", N_("Add"), tooltip=N_("add a new person (makes a profile on this computer)")),
+        # Translators: a key (E) that adds someone who already has a profile on this computer
+        Binding("e", "add_existing", N_("Existing"), tooltip=N_("add someone who already has a profile here")),
+        Binding("r", "rename", N_("Rename"), tooltip=N_("rename the highlighted person (to fix a typo)")),
+        # Translators: a key that takes a person off the group's roster
+        Binding("delete", "remove", N_("Remove"),
+                tooltip=N_("take the highlighted person off the roster (their profile and progress stay)")),
+        Binding("escape", "app.pop_screen", N_("Back"), tooltip=N_("back to the groups")),
     ]
-    KEY_HELP = KeyHelp("A family group", BINDINGS, after=(
-        Other("enter", "open the highlighted session, if it is not finished"),
+    KEY_HELP = KeyHelp(N_("A family group"), BINDINGS, after=(
+        Other("enter", N_("open the highlighted session, if it is not finished")),
     ), last=("app.pop_screen",),
-        note="Only the names you type here are shown in group mode, so a first name is enough.")
+        note=N_("Only the names you type here are shown in group mode, so a first name is enough."))
     HELP = KEY_HELP.markdown()
 
     def __init__(self, group_id: str) -> None:
@@ -56,16 +62,17 @@ class RosterScreen(GroupScreen[None]):
             yield Static("", id="group-name", classes="page-title")
             with Horizontal(id="roster-columns"):
                 with Vertical(id="people-column"):
-                    yield Static("People", classes="column-title")
+                    yield Static(_("People"), classes="column-title")
                     yield OptionList(id="people")
                 with Vertical(id="sessions-column"):
-                    yield Static("Sessions", classes="column-title")
+                    yield Static(_("Sessions"), classes="column-title")
                     yield OptionList(id="sessions")
             with Horizontal(classes="buttons"):
-                yield Button("Start today's session", id="start", variant="primary")
-                yield Button("Add person", id="add")
-                yield Button("Add existing", id="existing")
-                yield Button("Back", id="back")
+                yield Button(_("Start today's session"), id="start", variant="primary")
+                yield Button(_("Add person"), id="add")
+                # Translators: a button that adds someone who already has a profile on this computer
+                yield Button(_("Add existing"), id="existing")
+                yield Button(_("Back"), id="back")
             yield Static(key_line([*self.BINDINGS, *actions_of(type(self.app), "help")]), classes="muted key-hint")
         yield CrisisLine()
 
@@ -98,7 +105,7 @@ class RosterScreen(GroupScreen[None]):
         for member in people:
             plist.add_option(Option(literal(member.display_name), id=member.profile_id))
         if not people:
-            plist.add_option(Option(Content("No one yet. Press A to add a person."), disabled=True))
+            plist.add_option(Option(Content(_("No one yet. Press A to add a person.")), disabled=True))
         elif was in self.names:  # the same person stays highlighted after a dialog closes
             plist.highlighted = list(self.names).index(was)
         elif place is not None:  # or the one now in their place, after a removal
@@ -108,16 +115,22 @@ class RosterScreen(GroupScreen[None]):
         for session in reversed(self.session_list):
             slist.add_option(Option(self._session_prompt(session), id=session.id, disabled=session.finished))
         if not self.session_list:
-            slist.add_option(Option(Content("No sessions yet."), disabled=True))
+            slist.add_option(Option(Content(_("No sessions yet.")), disabled=True))
 
     def _session_prompt(self, session: GroupSession) -> Content:
         try:
             title = self.app.course.lesson(session.lesson_id).title
         except KeyError:
             title = session.lesson_id
-        state = "finished" if session.finished else "open"
-        return Content.assemble(f"{session.date}  ", literal(title),
-                                (f"  ({len(session.present)} present, {state})", "italic"))
+        present = len(session.present)
+        if session.finished:
+            state = ngettext("{count} present, finished", "{count} present, finished", present)
+        else:
+            state = ngettext("{count} present, open", "{count} present, open", present)
+        said = [state.format(count=present)]
+        if session.language != self.app.default_language:  # a session in another language says which
+            said.append(NAMES[session.language])
+        return Content.assemble(f"{session.date}  ", literal(title), (f"  ({', '.join(said)})", "italic"))
 
     # -- adding, renaming and removing people ------------------------------------------------------------------
     def _then_if_no_clash(self, name: str, go: Callable[[], None], *, new_profile: bool,
@@ -136,7 +149,8 @@ class RosterScreen(GroupScreen[None]):
             if yes:
                 go()
 
-        self.app.push_screen(ConfirmDialog(f"{clash}\n\nUse \u201c{name}\u201d anyway?", yes="Use this name"),
+        question = _("Use \u201c{name}\u201d anyway?").format(name=name)
+        self.app.push_screen(ConfirmDialog(f"{clash}\n\n{question}", yes=_("Use this name"), no=_("Cancel")),
                              answered)
 
     def action_add_new(self) -> None:
@@ -154,9 +168,10 @@ class RosterScreen(GroupScreen[None]):
             self._then_if_no_clash(name, add, new_profile=True)
 
         self.app.push_screen(NameDialog(
-            "Add a person", "The name the group will see (a first name is enough)", roster.check_display_name,
-            note="This makes a profile on this computer, so the person's progress is kept.",
-            max_length=roster.MAX_DISPLAY_NAME, ok="Add"), named)
+            _("Add a person"), _("The name the group will see (a first name is enough)"), roster.check_display_name,
+            note=_("This makes a profile on this computer, so the person's progress is kept."),
+            # Translators: the button that adds the person to the group
+            max_length=roster.MAX_DISPLAY_NAME, ok=_("Add")), named)
 
     def action_add_existing(self) -> None:
         desk = self.app.desk
@@ -166,7 +181,7 @@ class RosterScreen(GroupScreen[None]):
             self.app.report_store_error(error)
             return
         if not profiles:
-            self.app.notify("Everyone with a profile on this computer is already in this group.", markup=False)
+            self.app.notify(_("Everyone with a profile on this computer is already in this group."), markup=False)
             return
         names = {p.id: p.name for p in profiles}
 
@@ -188,12 +203,12 @@ class RosterScreen(GroupScreen[None]):
                 self._then_if_no_clash(name, add, new_profile=False, pid=pid)
 
             self.app.push_screen(NameDialog(
-                "Name for the group", "The name the group will see (a first name is enough)",
+                _("Name for the group"), _("The name the group will see (a first name is enough)"),
                 roster.check_display_name, value=first_name(names[pid])[: roster.MAX_DISPLAY_NAME],
-                max_length=roster.MAX_DISPLAY_NAME, ok="Add"), named)
+                max_length=roster.MAX_DISPLAY_NAME, ok=_("Add")), named)
 
-        self.app.push_screen(PickDialog("Add someone with a profile", [(p.id, literal(p.name)) for p in profiles],
-                                        note=PRIVATE_NOTE), picked)
+        self.app.push_screen(PickDialog(_("Add someone with a profile"), [(p.id, literal(p.name)) for p in profiles],
+                                        note=_(PRIVATE_NOTE)), picked)
 
     def _highlighted(self) -> tuple[str, str] | None:
         """The highlighted person's profile id and the name the group sees."""
@@ -227,11 +242,13 @@ class RosterScreen(GroupScreen[None]):
 
             self._then_if_no_clash(name, rename, new_profile=renames_profile, pid=pid)
 
-        note = ("The profile made for this person takes the new name too." if renames_profile else
-                "Only the name the group sees changes; the person's own profile keeps its name.")
+        note = (_("The profile made for this person takes the new name too.") if renames_profile else
+                _("Only the name the group sees changes; the person's own profile keeps its name."))
         self.app.push_screen(NameDialog(
-            f"Rename \u201c{old}\u201d", "The name the group will see", roster.check_display_name, value=old,
-            note=note, max_length=roster.MAX_DISPLAY_NAME, ok="Rename"), named)
+            _("Rename \u201c{name}\u201d").format(name=old), _("The name the group will see"),
+            roster.check_display_name, value=old, note=note, max_length=roster.MAX_DISPLAY_NAME,
+            # Translators: the button that renames the person
+            ok=_("Rename")), named)
 
     def action_remove(self) -> None:
         person = self._highlighted()
@@ -248,8 +265,10 @@ class RosterScreen(GroupScreen[None]):
                 self.refresh_roster()
 
         self.app.push_screen(ConfirmDialog(
-            f"Take \u201c{name}\u201d off the roster? Their profile, progress and past attendance stay.",
-            yes="Remove"), confirmed)
+            _("Take \u201c{name}\u201d off the roster? Their profile, progress and past attendance stay.").format(
+                name=name),
+            # Translators: the button that takes a person off the group's roster
+            yes=_("Remove"), no=_("Cancel")), confirmed)
 
     # -- sessions ---------------------------------------------------------------------------------------------
     def action_start(self) -> None:
@@ -259,30 +278,35 @@ class RosterScreen(GroupScreen[None]):
             self.app.report_store_error(error)
             return
         if existing is not None:
-            self.app.notify("Going back to today's session.", markup=False)
-            self.open_session(existing.id)
+            self.open_session(existing.id, existing.language)
+            self.app.notify(_("Going back to today's session."), markup=False)
             return
 
-        def chosen(lesson_id: str | None) -> None:
-            if lesson_id is None:
+        def chosen(picked: tuple[str, str] | None) -> None:
+            if picked is None:
                 return
+            lesson_id, language = picked
             try:
-                sid = self.app.desk.start_session(self.group_id, lesson_id)
+                sid = self.app.desk.start_session(self.group_id, lesson_id, language)
             except StoreError as error:
                 self.app.report_store_error(error)
                 return
-            self.open_session(sid)
+            self.open_session(sid, language)
 
-        self.app.push_screen(PickDialog("Which lesson today?", lesson_items(self.app.course.lessons)), chosen)
+        self.app.push_screen(SessionDialog(self.app.default_language), chosen)
 
-    def open_session(self, sid: str) -> None:
+    def open_session(self, sid: str, language: str) -> None:
+        """The session's screens (attendance, the lesson, the quiz) in its own language, until it is left."""
         from course.ui.group.attendance_screen import AttendanceScreen
 
+        self.app.set_language(language)
         self.app.push_screen(AttendanceScreen(self.group_id, sid))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "sessions" and event.option.id:
-            self.open_session(event.option.id)
+            found = [s for s in self.session_list if s.id == event.option.id]
+            if found:
+                self.open_session(found[0].id, found[0].language)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         match event.button.id:
