@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from tinydb import Query
 
-from course.i18n import DEFAULT_LANGUAGE, LANGUAGES, check_language
+from course.i18n import N_, _
 
 from .core import StoreCore
 from .errors import StoreError
@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
 _Q = Query()
 
-UNKNOWN_GROUP = "This group could not be found. It may have been removed on another screen."
-UNKNOWN_SESSION = "This group session could not be found. It may have been removed on another screen."
+UNKNOWN_GROUP = N_("This group could not be found. It may have been removed on another screen.")
+UNKNOWN_SESSION = N_("This group session could not be found. It may have been removed on another screen.")
 
 
 def _group(doc: dict[str, Any]) -> Group:
@@ -41,14 +41,7 @@ def _session(doc: dict[str, Any]) -> GroupSession:
         present=tuple(doc["present"]),
         tallies={q: dict(c) for q, c in doc["tallies"].items()},
         finished=doc["finished"],
-        language=_language(doc.get("language")),
     )
-
-
-def _language(code: Any) -> str:
-    """A session's language: the one saved with it, or English for a session saved before languages were kept
-    (or with one this program does not have)."""
-    return code if isinstance(code, str) and code in LANGUAGES else DEFAULT_LANGUAGE
 
 
 class GroupsMixin(StoreCore):
@@ -58,17 +51,17 @@ class GroupsMixin(StoreCore):
 
     def create_group(self, name: str) -> str:
         gid = uuid.uuid4().hex
-        with self._guard("the new group"):
+        with self._guard(N_("the new group")):
             self._table("groups").insert({"id": gid, "name": name, "created": to_iso(now()), "members": []})
         return gid
 
     def groups(self) -> list[Group]:
-        with self._guard("the groups"):
+        with self._guard(N_("the groups")):
             docs = self._table("groups").all()
         return sorted((_group(d) for d in docs), key=lambda g: (g.created, g.id))
 
     def group(self, gid: str) -> Group:
-        with self._guard("the group"):
+        with self._guard(N_("the group")):
             return _group(self._find("groups", gid, UNKNOWN_GROUP))
 
     def add_member(self, gid: str, pid: str) -> None:
@@ -78,11 +71,9 @@ class GroupsMixin(StoreCore):
     def remove_member(self, gid: str, pid: str) -> None:
         self._edit("groups", gid, UNKNOWN_GROUP, lambda d: _discard(d["members"], pid))
 
-    def start_session(self, gid: str, lesson_id: str, date: str, language: str = DEFAULT_LANGUAGE) -> str:
-        """A new session of group ``gid`` on ``lesson_id``, presented in ``language``."""
-        check_language(language)  # a code the course does not have is a mistake in the caller: ValueError
+    def start_session(self, gid: str, lesson_id: str, date: str) -> str:
         sid = uuid.uuid4().hex
-        with self._guard("the new session"):
+        with self._guard(N_("the new session")):
             table = self._table("sessions")
             with table.storage.locked():
                 self._find("groups", gid, UNKNOWN_GROUP)
@@ -95,14 +86,13 @@ class GroupsMixin(StoreCore):
                         "present": [],
                         "tallies": {},
                         "finished": False,
-                        "language": language,
                     }
                 )
         return sid
 
     def sessions(self, gid: str) -> list[GroupSession]:
         """The group's sessions, oldest first."""
-        with self._guard("the sessions"):
+        with self._guard(N_("the sessions")):
             docs = self._table("sessions").search(_Q.group_id == gid)
         return [_session(d) for d in sorted(docs, key=lambda d: (d["date"], d.doc_id))]
 
@@ -123,7 +113,7 @@ class GroupsMixin(StoreCore):
         """For each (session id, profile id) of a person present at one of the group's sessions: the last moment
         they took part (marked present, or the session finished with them present), or None for a session
         saved before moments were kept."""
-        with self._guard("the sessions"):
+        with self._guard(N_("the sessions")):
             docs = self._table("sessions").search(_Q.group_id == gid)
         found: dict[tuple[str, str], datetime | None] = {}
         for doc in docs:
@@ -161,11 +151,11 @@ class GroupsMixin(StoreCore):
     def _find(self, table: str, key: str, missing: str) -> dict[str, Any]:
         found = self._table(table).search(_Q.id == key)
         if not found:
-            raise StoreError(missing)
+            raise StoreError(_(missing))
         return dict(found[0])
 
     def _edit(self, table_name: str, key: str, missing: str, change: Any) -> dict[str, Any]:
-        with self._guard("the group records"):
+        with self._guard(N_("the group records")):
             table = self._table(table_name)
             with table.storage.locked():
                 doc = self._find(table_name, key, missing)
@@ -175,7 +165,7 @@ class GroupsMixin(StoreCore):
 
     def _forget_member(self, pid: str) -> None:
         """A deleted profile leaves every roster and attendance list."""
-        with self._guard("the group records"):
+        with self._guard(N_("the group records")):
             storage = self._storage(self.layout.groups)
             with storage.locked():
                 body = storage.load()
