@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from tinydb import Query
 
-from course.i18n import N_, _
+from course.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _, check_language
 
 from .core import StoreCore
 from .errors import StoreError
@@ -41,7 +41,14 @@ def _session(doc: dict[str, Any]) -> GroupSession:
         present=tuple(doc["present"]),
         tallies={q: dict(c) for q, c in doc["tallies"].items()},
         finished=doc["finished"],
+        language=_language(doc.get("language")),
     )
+
+
+def _language(code: Any) -> str:
+    """A session's language: the one saved with it, or English for a session saved before languages were kept
+    (or with one this program does not have)."""
+    return code if isinstance(code, str) and code in LANGUAGES else DEFAULT_LANGUAGE
 
 
 class GroupsMixin(StoreCore):
@@ -71,7 +78,9 @@ class GroupsMixin(StoreCore):
     def remove_member(self, gid: str, pid: str) -> None:
         self._edit("groups", gid, UNKNOWN_GROUP, lambda d: _discard(d["members"], pid))
 
-    def start_session(self, gid: str, lesson_id: str, date: str) -> str:
+    def start_session(self, gid: str, lesson_id: str, date: str, language: str = DEFAULT_LANGUAGE) -> str:
+        """A new session of group ``gid`` on ``lesson_id``, presented in ``language``."""
+        check_language(language)  # a code the course does not have is a mistake in the caller: ValueError
         sid = uuid.uuid4().hex
         with self._guard(N_("the new session")):
             table = self._table("sessions")
@@ -86,6 +95,7 @@ class GroupsMixin(StoreCore):
                         "present": [],
                         "tallies": {},
                         "finished": False,
+                        "language": language,
                     }
                 )
         return sid
