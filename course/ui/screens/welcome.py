@@ -22,6 +22,9 @@ from course.ui.widgets.footer import KeyFooter
 INTRO = N_("Short lessons for families of someone in intensive outpatient treatment (IOP). "
            "This is education, not treatment.")
 
+# Translators: what L does on the first screen: it shows the course in the other language
+LANGUAGE_KEY = N_("show the course in Spanish (Español) or in English")
+
 
 class WelcomeScreen(FamilyScreen[None]):
     CSS_PATH = "welcome.tcss"
@@ -30,8 +33,8 @@ class WelcomeScreen(FamilyScreen[None]):
         Binding("a", "about", N_("About"), tooltip=N_("about this course")),
         # One key shows this screen in the other language (and makes it the one a new profile starts in); each
         # language is named in its own words, and only the one not shown is offered (check_action).
-        Binding("l", "language('es')", NAMES["es"], tooltip=N_("show the course in Spanish (Español)")),
-        Binding("l", "language('en')", NAMES["en"], tooltip=N_("show the course in English")),
+        Binding("l", "language('es')", NAMES["es"], tooltip=LANGUAGE_KEY),
+        Binding("l", "language('en')", NAMES["en"], tooltip=LANGUAGE_KEY),
     ]
     KEY_HELP = KeyHelp(N_("Profiles"), BINDINGS, before=(
         Other("up,down,enter", N_("choose your profile"), join="and"),))
