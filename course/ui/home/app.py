@@ -9,7 +9,7 @@ from textual.worker import Worker, WorkerState
 
 from course.config import Settings
 from course.content.library import Courses
-from course.i18n import DEFAULT_LANGUAGE
+from course.i18n import DEFAULT_LANGUAGE, _
 from course.ui.app import CourseLoaded
 from course.ui.family import FamilyApp
 
@@ -48,4 +48,5 @@ class HomeApp(FamilyApp):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name == "load course" and event.state is WorkerState.ERROR:
             error = event.worker.error
-            self.exit(1, return_code=1, message=f"family-course: the lessons could not be read: {error}")
+            self.exit(1, return_code=1, message="family-course: " + _("the lessons could not be read: {error}").format(
+                error=error))
