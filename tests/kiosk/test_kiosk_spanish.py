@@ -203,3 +203,18 @@ def test_closing_words_in_spanish(wrong: int, waited: int, said: str) -> None:
 
     use_language("es")
     assert said in closing_words(wrong, waited)
+
+
+def test_the_closing_words_are_for_staff_in_the_kiosks_own_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.kiosk.test_recovery import serve_with
+
+    async def close_in_spanish(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("e")
+        await pilot.pause()
+        assert current_language() == "es"
+        pilot.app.kiosk.close("staff")
+
+    code, _apps = serve_with(tmp_path, [close_in_spanish], monkeypatch)
+    assert code == 0
+    assert capsys.readouterr().out == "Kiosk closed by staff. Wrong staff PINs while it ran: 0.\n"

@@ -14,7 +14,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from course.content.model import Lesson, Unavailable
 from course.i18n import N_, NAMES, _, current_language, ngettext, translator
@@ -254,7 +254,7 @@ class StaffPinScreen(FormDialog[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="staff-pin"):
             yield Static(_("Staff only"), classes="page-title", markup=False)
-            yield Label(_("Type the staff PIN ({low} to {high} digits) to close the kiosk.").format(
+            yield Static(_("Type the staff PIN ({low} to {high} digits) to close the kiosk.").format(
                 low=STAFF_PIN_MIN, high=STAFF_PIN_MAX), markup=False)
             yield Input(password=True, restrict=r"[0-9]*", max_length=STAFF_PIN_MAX, id="staff-pin-input")
             yield WaitNote(id="staff-pin-error")

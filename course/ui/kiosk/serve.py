@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from course.config import Settings
 from course.content.library import Courses
 from course.content.model import Course
-from course.i18n import DEFAULT_LANGUAGE, _
+from course.i18n import DEFAULT_LANGUAGE, _, use_language
 from course.ui.collection import app_lifetime
 from course.ui.kiosk import signals
 from course.ui.kiosk.app import KioskApp
@@ -57,6 +57,7 @@ def serve(course: Course | Courses, store: Store, settings: Settings, data_dir: 
                     log.write("The kiosk app stopped with an error.", error)
             kiosk = app.kiosk
             kiosk.forget_guest()  # the app has ended, perhaps in the middle of a visit
+            use_language(language)  # what is said now is for staff: in the kiosk's own language, not a guest's
             wrong, during_wait = wrong + kiosk.wrong_staff_pins, during_wait + kiosk.pins_during_wait
             if kiosk.ended_by is not None:
                 if kiosk.ended_by == "staff":
