@@ -39,7 +39,8 @@ LANGUAGE_KEY = key_name(min(LANGUAGE_KEYS))  # "E", as the key is printed
 class Visits(Protocol):
     """What the kiosk's screens ask of the kiosk (``course.ui.kiosk.controller.Kiosk``)."""
 
-    problem: str  # a calm note for staff on the start screen, or ""
+    @property
+    def problem(self) -> str: ...  # a calm note for staff on the start screen, or ""
     tip_index: int  # which tip the start screen shows: kept across start screens, so they keep turning
 
     def start_visit(self) -> None: ...
