@@ -13,7 +13,7 @@ from course.content.model import Lesson
 from course.i18n import N_, _, ngettext
 from course.services import GroupSession, StoreError
 from course.ui.group.projector import closing
-from course.ui.group.screen import GroupScreen
+from course.ui.group.screen import GroupScreen, KeyLine
 from course.ui.keys import KeyHelp, Other, actions_of, key_line
 from course.ui.literal import literal
 from course.ui.widgets.button import Button
@@ -64,7 +64,7 @@ class AttendanceScreen(GroupScreen[None]):
                 yield Button(_("Present the lesson"), id="present", variant="primary")
                 yield Button(_("Back"), id="back")
             # Translators: "present/not" is what Enter does on the attendance list, in the line of keys
-            yield Static(key_line([*self.BINDINGS, *actions_of(type(self.app), "help")], prefix=_("Keys: "),
+            yield KeyLine(key_line([*self.BINDINGS, *actions_of(type(self.app), "help")], prefix=_("Keys: "),
                                   before=(Other("enter", "", short=N_("present/not")),)), classes="muted key-hint")
         yield CrisisLine()
 

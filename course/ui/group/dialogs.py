@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
@@ -113,8 +114,8 @@ class SessionDialog(GroupModal[tuple[str, str] | None]):
     """Today's session: its lesson, and the language it is presented in (the projector, the lesson and the notes
     window). Returns (lesson id, language), or None.
 
-    The language starts as ``language`` (the app's, from --lang); **L**, or Tab to the choice and the arrows,
-    changes it, and the lessons' titles are then shown in it.
+    The language starts as ``language`` (the app's, from --lang); **L** (or a click on the languages) changes it,
+    and the lessons' titles are then shown in it.
     """
 
     CSS_PATH = "dialogs.tcss"
@@ -131,13 +132,9 @@ class SessionDialog(GroupModal[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog pick-dialog session-dialog"):
             yield Static(_("Which lesson today?"), classes="page-title")
-            with Horizontal(id="session-language-row"):
-                yield Label(_("Language:"), id="session-language-label")
-                with RadioSet(id="session-language"):
-                    for code in LANGUAGES:
-                        yield RadioButton(NAMES[code], value=code == self.language, id=f"language-{code}")
-            yield Static(_("The projector, the lesson and your notes window use this language. [b]L[/b] changes it."),
-                         classes="muted", id="session-language-note")
+            yield Static("", id="session-language")
+            yield Static(_("The projector, the lesson and your notes follow this language."), classes="muted",
+                         id="session-language-note")
             yield OptionList(id="pick")
             with Horizontal(classes="buttons"):
                 # Translators: a button that starts a group session on the highlighted lesson
@@ -149,7 +146,12 @@ class SessionDialog(GroupModal[tuple[str, str] | None]):
         self.query_one("#pick", OptionList).focus()
 
     def fill(self) -> None:
-        """The lessons, with their titles in the session's language; the same lesson stays highlighted."""
+        """The language chosen, and the lessons with their titles in it; the same lesson stays highlighted."""
+        choices = "   ".join(f"[b]\u25cf {NAMES[code]}[/b]" if code == self.language else f"\u25cb {NAMES[code]}"
+                               for code in LANGUAGES)  # filled and empty circles: the choice shows without colour
+        self.query_one("#session-language", Static).update(
+            # Translators: {choices} is the list of languages, the chosen one marked; L is the key
+            _("Language:  {choices}     [b]L[/b] changes it").format(choices=choices))
         options = self.query_one("#pick", OptionList)
         was = options.highlighted
         options.clear_options()
@@ -157,20 +159,14 @@ class SessionDialog(GroupModal[tuple[str, str] | None]):
         options.add_options(Option(prompt, id=key) for key, prompt in lesson_items(lessons))
         options.highlighted = min(was or 0, len(lessons) - 1) if lessons else None
 
-    def choose_language(self, language: str) -> None:
-        if language != self.language:
-            self.language = language
-            self.fill()
-        self.query_one(f"#language-{language}", RadioButton).value = True
-
     def action_next_language(self) -> None:
-        self.choose_language(LANGUAGES[(LANGUAGES.index(self.language) + 1) % len(LANGUAGES)])
+        self.language = LANGUAGES[(LANGUAGES.index(self.language) + 1) % len(LANGUAGES)]
+        self.fill()
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        event.stop()
-        code = (event.pressed.id or "").removeprefix("language-")
-        if code in LANGUAGES:
-            self.choose_language(code)
+    def on_click(self, event: events.Click) -> None:
+        """A click on the languages changes the language too."""
+        if event.widget is not None and event.widget.id == "session-language":
+            self.action_next_language()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:

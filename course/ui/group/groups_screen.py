@@ -13,7 +13,7 @@ from course.i18n import N_, _
 from course.services import StoreError
 from course.ui.group.dialogs import NameDialog
 from course.ui.group.projector import closing
-from course.ui.group.screen import GroupScreen
+from course.ui.group.screen import GroupScreen, KeyLine
 from course.ui.keys import KeyHelp, Other, actions_of, key_line
 from course.ui.literal import literal
 from course.ui.screens.dialogs import ConfirmDialog
@@ -45,7 +45,7 @@ class GroupsScreen(GroupScreen[None]):
                 yield Button(_("Handouts"), id="handouts")
                 yield Button(_("Quit"), id="quit")
             # Translators: "open" is what Enter does on the list of groups, in the line of keys
-            yield Static(key_line([*self.BINDINGS, *actions_of(type(self.app), "help")], prefix=_("Keys: "),
+            yield KeyLine(key_line([*self.BINDINGS, *actions_of(type(self.app), "help")], prefix=_("Keys: "),
                                   before=(Other("enter", "", short=N_("open")),)), classes="muted key-hint")
         yield CrisisLine()
 

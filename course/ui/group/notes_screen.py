@@ -21,7 +21,7 @@ from course.group.shown import Shown, clock, current
 from course.group.tally import option_label
 from course.i18n import N_, _, current_language, ngettext
 from course.ui.group.projector import next_theme
-from course.ui.group.screen import GroupScreen
+from course.ui.group.screen import GroupScreen, KeyLine
 from course.ui.keys import KeyHelp, Other, actions_of, key_line
 from course.ui.widgets.prose import Prose
 
@@ -124,7 +124,7 @@ class NotesScreen(GroupScreen[None]):
             yield Static("", id="n-status")
             with VerticalScroll(id="n-page"):
                 yield Prose(_(WAITING), id="n-body")
-            yield Static("", id="n-hint")
+            yield KeyLine(id="n-hint")
 
     async def on_mount(self) -> None:
         self.label()
@@ -135,7 +135,7 @@ class NotesScreen(GroupScreen[None]):
     def label(self) -> None:
         """The screen's own words, in the language shown now (they change with the session's language)."""
         self.query_one("#n-title", Static).update(_("Facilitator notes \u2013 your screen only"))
-        self.query_one("#n-hint", Static).update(key_line(
+        self.query_one("#n-hint", KeyLine).show(key_line(
             actions_of(type(self.app), "help", "quit"), prefix=_("Follows the projector by itself") + " \u00b7 ",
             # Translators: what Up/Down do in the notes window, in its line of keys
             before=(Other("up,down", "", short=N_("scroll")),)))

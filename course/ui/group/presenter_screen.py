@@ -13,7 +13,7 @@ from course.group.shown import Shown
 from course.i18n import N_, _, current_language, ngettext
 from course.services import GroupSession, StoreError, now, to_iso
 from course.ui.group.projector import BlankScreen, closing, next_theme, publish
-from course.ui.group.screen import GroupScreen
+from course.ui.group.screen import GroupScreen, KeyLine
 from course.ui.keys import KeyHelp, Other, actions_of, key_line
 from course.ui.screens.dialogs import ConfirmDialog
 from course.ui.widgets.prose import Prose
@@ -36,7 +36,8 @@ CLOSING_TITLE = N_("Thank you for coming")
 def closing_markdown(lesson: Lesson) -> str:
     """The thank-you after the session, in the language shown now, with the crisis line in it."""
     today = _("Today: **{lesson}**").format(lesson=lesson.title)
-    return f"{today}\n\n{_('If things get hard before we meet again:')}\n\n{crisis_line(current_language())}"
+    until = _("If things get hard before we meet again:")
+    return f"{today}\n\n{until}\n\n{crisis_line(current_language())}"
 
 
 class PresenterScreen(GroupScreen[str]):
@@ -75,10 +76,14 @@ class PresenterScreen(GroupScreen[str]):
             with VerticalScroll(id="p-page"), Vertical(id="p-reading"):
                 yield Static("", markup=False, id="p-title")
                 yield Prose(id="p-body")
-            yield Static(self.hint(), id="p-hint")
+            yield KeyLine(sep=HINT_GAP, id="p-hint")
 
     def hint(self) -> str:
-        """The keys under the lesson: made from BINDINGS and the app's crisis key, so they say what the keys do."""
+        """The keys under the lesson: made from BINDINGS and the app's crisis key, so they say what the keys do.
+
+        A line too long for the screen, as a translation may be at 80 columns, goes on to a second line between
+        two keys (``KeyLine``).
+        """
         crisis = actions_of(type(self.app), "crisis")
         if self.shown.phase == "done":
             return key_line([*self.BINDINGS, *crisis], only={"blank", "theme", "leave", "crisis"}, sep=HINT_GAP,
@@ -113,7 +118,7 @@ class PresenterScreen(GroupScreen[str]):
             title, body = self.lesson.steps[step].title, step_markdown(self.lesson, step)
             count = f"{step + 1} / {total}"
         self.query_one("#p-count", Static).update(count)
-        self.query_one("#p-hint", Static).update(self.hint())
+        self.query_one("#p-hint", KeyLine).show(self.hint())
         heading = self.query_one("#p-title", Static)
         heading.update(title)
         heading.display = bool(title)

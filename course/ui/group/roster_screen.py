@@ -17,7 +17,7 @@ from course.i18n import N_, NAMES, _, ngettext
 from course.services import Group, GroupSession, StoreError
 from course.ui.group.dialogs import NameDialog, PickDialog, SessionDialog
 from course.ui.group.projector import closing
-from course.ui.group.screen import GroupScreen
+from course.ui.group.screen import GroupScreen, KeyLine
 from course.ui.keys import KeyHelp, Other, actions_of, key_line
 from course.ui.literal import literal
 from course.ui.screens.dialogs import ConfirmDialog
@@ -73,7 +73,7 @@ class RosterScreen(GroupScreen[None]):
                 # Translators: a button that adds someone who already has a profile on this computer
                 yield Button(_("Add existing"), id="existing")
                 yield Button(_("Back"), id="back")
-            yield Static(key_line([*self.BINDINGS, *actions_of(type(self.app), "help")]), classes="muted key-hint")
+            yield KeyLine(key_line([*self.BINDINGS, *actions_of(type(self.app), "help")]), classes="muted key-hint")
         yield CrisisLine()
 
     def on_mount(self) -> None:
