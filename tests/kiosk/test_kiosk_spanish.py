@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from course.config import Settings
 from course.content import ContentDir
@@ -209,7 +210,7 @@ def test_the_closing_words_are_for_staff_in_the_kiosks_own_language(tmp_path: Pa
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     from tests.kiosk.test_recovery import serve_with
 
-    async def close_in_spanish(pilot) -> None:  # type: ignore[no-untyped-def]
+    async def close_in_spanish(pilot: Pilot) -> None:
         await pilot.press("e")
         await pilot.pause()
         assert current_language() == "es"
