@@ -214,7 +214,9 @@ def test_the_closing_words_are_for_staff_in_the_kiosks_own_language(tmp_path: Pa
         await pilot.press("e")
         await pilot.pause()
         assert current_language() == "es"
-        pilot.app.kiosk.close("staff")
+        app = pilot.app
+        assert isinstance(app, KioskApp)
+        app.kiosk.close("staff")
 
     code, _apps = serve_with(tmp_path, [close_in_spanish], monkeypatch)
     assert code == 0
