@@ -12,15 +12,16 @@ from course.content import ContentDir
 from course.content.library import Courses
 from course.group.roster import today
 from course.group.shown import Shown
-from course.i18n import current_language
+from course.i18n import current_language, use_language
 from course.store import Store
 from course.ui.group.app import GroupApp
 from course.ui.group.attendance_screen import AttendanceScreen
 from course.ui.group.dialogs import SessionDialog
 from course.ui.group.notes_screen import NotesScreen
-from course.ui.group.presenter_screen import PresenterScreen
+from course.ui.group.presenter_screen import PresenterScreen, closing_markdown
 from course.ui.group.quiz_screen import GroupQuizScreen
 from course.ui.group.roster_screen import RosterScreen
+from course.ui.group.screen import fit_keys
 from tests.content.fixtures import make_pair
 from tests.group.helpers import LESSON_ID, SIZE, group_with_people, screen_text, wait_until
 
@@ -142,3 +143,36 @@ async def test_an_older_session_opens_in_english_whatever_the_app_language(tmp_p
         assert isinstance(app.screen, RosterScreen)
         assert current_language() == "es"  # back on the group's screens, the app's own language
         assert "Sesiones" in str(app.screen.query_one("#sessions-column Static", Static).render())
+
+
+def test_the_thank_you_after_a_session_is_in_its_language(tmp_path: Path) -> None:
+    lesson = courses(tmp_path)["es"].lesson(LESSON_ID)
+    use_language("es")
+    text = closing_markdown(lesson)
+    assert "Hoy: **Una lección de ejemplo**" in text and "Si las cosas se ponen difíciles" in text
+    assert "988" in text and "911" in text and "If things" not in text and "Today" not in text
+
+
+def test_a_key_line_too_long_for_the_screen_goes_on_between_two_keys() -> None:
+    line = " · ".join(["S sesión", "A agregar", "E existente", "R renombrar", "Del quitar", "? ayuda", "Esc volver"])
+    assert fit_keys(line, 76) == ("S sesión · A agregar · E existente · R renombrar · Del quitar · ? ayuda\n"
+                                  "Esc volver")
+    assert fit_keys(line, 200) == line
+
+
+async def test_every_key_under_a_spanish_lesson_shows_at_80_columns(tmp_path: Path, store: Store) -> None:
+    gid, _people = group_with_people(store, "Ana")
+    store.start_session(gid, LESSON_ID, today(), "es")
+    app = app_for(tmp_path, store, lambda: RosterScreen(gid))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, PresenterScreen)
+        hint = str(app.screen.query_one("#p-hint", Static).render())
+        assert all(len(line) <= 72 for line in hint.splitlines())
+        for key in ("F2 crisis", "Esc asistencia", "F terminar"):
+            assert key in hint.splitlines()[0] or key in hint.splitlines()[-1], key
+        await pilot.press("escape")  # attendance, and its line of keys
+        await pilot.pause()
+        keys = str(app.screen.query_one(".key-hint", Static).render())
+        assert all(len(line) <= 76 for line in keys.splitlines()) and "Esc volver" in keys
