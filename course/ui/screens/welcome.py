@@ -15,7 +15,7 @@ from course.ui.keys import KeyHelp, Other
 from course.ui.literal import literal, visible
 from course.ui.navigation import push
 from course.ui.screen import FamilyScreen
-from course.ui.widgets.button import Button
+from course.ui.widgets.button import Button, relabel
 from course.ui.widgets.crisis_line import CrisisLine
 from course.ui.widgets.footer import KeyFooter
 
@@ -24,6 +24,9 @@ INTRO = N_("Short lessons for families of someone in intensive outpatient treatm
 
 # Translators: what L does on the first screen: it shows the course in the other language
 LANGUAGE_KEY = N_("show the course in Spanish (Español) or in English")
+# The screen's words by widget id, translated when shown (and shown again when the language changes)
+TEXTS = {"course-name": N_("Family Course"), "intro": INTRO, "who": N_("Who is using the course?")}
+BUTTONS = {"new": N_("New profile"), "about": N_("About this course"), "quit": N_("Quit")}
 
 
 class WelcomeScreen(FamilyScreen[None]):
@@ -43,36 +46,42 @@ class WelcomeScreen(FamilyScreen[None]):
     def compose(self) -> ComposeResult:
         self._language = current_language()  # the language of this screen's words
         with Vertical(id="welcome"):
-            yield Static(_("Family Course"), id="course-name")
-            yield Static(_(INTRO), id="intro", markup=False)
-            yield Static(_("Who is using the course?"), classes="page-title", id="who")
+            yield Static(_(TEXTS["course-name"]), id="course-name")
+            yield Static(_(TEXTS["intro"]), id="intro", markup=False)
+            yield Static(_(TEXTS["who"]), classes="page-title", id="who", markup=False)
             yield OptionList(id="profiles")
             yield Static("", id="no-profiles", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(_("New profile"), id="new", variant="primary")
-                yield Button(_("About this course"), id="about")
-                yield Button(_("Quit"), id="quit")
+                yield Button(_(BUTTONS["new"]), id="new", variant="primary")
+                yield Button(_(BUTTONS["about"]), id="about")
+                yield Button(_(BUTTONS["quit"]), id="quit")
         yield CrisisLine()
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.refresh_profiles()
 
-    async def on_screen_resume(self) -> None:
+    def on_screen_resume(self) -> None:
         self.app.readers.forget()  # whoever comes next, the last person's reader is not kept
         # Nobody is using the course here: the words are in the language the course started in (or chose with L),
         # whatever the last profile read. (Unless a profile is being opened: a dialog that opened it closes.)
         if self.app.learner is None:
             self.app.set_language(self.app.default_language)
         if self._language != current_language():
-            await self.show_again()
+            self.show_words()
         else:
             self.refresh_profiles()
 
-    async def show_again(self) -> None:
-        """Make the screen again in the language shown now."""
-        await self.recompose()
+    def show_words(self) -> None:
+        """Every word of the screen in the language shown now. Changed in place, not made again: the list of
+        profiles keeps its size and place, so keys pressed at once still find it laid out."""
         self._language = current_language()
+        for widget_id, words in TEXTS.items():
+            self.query_one(f"#{widget_id}", Static).update(_(words))
+        for button_id, words in BUTTONS.items():
+            relabel(self.query_one(f"#{button_id}", Button), _(words))
+        self.query_one(CrisisLine).refresh(layout=True)
+        self.refresh_bindings()  # the key bar
         self.refresh_profiles()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -80,14 +89,13 @@ class WelcomeScreen(FamilyScreen[None]):
             return parameters[0] != current_language()  # only the other language is offered
         return True
 
-    async def action_language(self, language: str) -> None:
+    def action_language(self, language: str) -> None:
         """Show the welcome screen (and the help, and what a new profile starts in) in ``language``."""
         if language not in LANGUAGES or language == current_language():
             return
         self.app.default_language = language
         self.app.set_language(language)
-        await self.show_again()
-        self.refresh_bindings()
+        self.show_words()
 
     def refresh_profiles(self) -> None:
         options = self.query_one("#profiles", OptionList)
