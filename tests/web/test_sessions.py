@@ -47,7 +47,11 @@ async def read_until(socket: Any, *words: str, limit: float = 120.0) -> str:
             return text
         left = deadline - time.monotonic()
         assert left > 0, f"never drew {words}: {text[-2000:]}"
-        message = await socket.receive(timeout=left)
+        # Not receive(timeout=): it starts its wait again after each of the server's heartbeat pings
+        try:
+            message = await asyncio.wait_for(socket.receive(), left)
+        except TimeoutError:
+            raise AssertionError(f"never drew {words}: {text[-2000:]}") from None
         assert message.type == aiohttp.WSMsgType.BINARY or message.type == aiohttp.WSMsgType.TEXT, message
         if message.type == aiohttp.WSMsgType.BINARY:
             drawn += message.data

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import html
 import re
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from course.ui.screens.cards import CardsScreen
 from course.ui.screens.progress import ProgressScreen
 from course.ui.web.app import WebApp, hide_paths
 from course.web.accounts import Accounts
+from course.web.processes import ForkLauncher
 from course.web.server import CourseServer, ServeOptions
 from tests.ui.helpers import small_course
 
@@ -227,3 +229,31 @@ def test_a_server_path_is_hidden_in_spanish() -> None:
     use_language("es")
     assert hide_paths("Se guardó en /srv/fc/a.json.") == "Se guardó en una carpeta del servidor."
 
+
+
+# -- a real session ---------------------------------------------------------------------------------------------------
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="sessions are forked on Linux")
+async def test_a_real_spanish_session_shows_the_course_in_spanish(tmp_path: Path) -> None:
+    """Forked from the warm parent: a profile that never chose a language gets the course in the language the
+    browser asked for at sign-in (the lesson titles come from lessons/es)."""
+    from .test_sessions import read_until
+
+    data_dir = tmp_path / "data"
+    with Store(Accounts(data_dir).add("Ana", ANA).folder) as store:
+        store.create_profile("Grandma Rosa")
+    server = CourseServer(ServeOptions(data_dir=data_dir))
+    assert isinstance(server.launcher, ForkLauncher)
+    client = TestClient(TestServer(server.make_app()))
+    await client.start_server()
+    try:
+        assert (await sign_in(client, "Ana", ANA, **SPANISH)).status == 303
+        tab = await client.ws_connect("/ws?width=80&height=24", headers={"Origin": f"http://127.0.0.1:{client.port}"})
+        try:
+            await read_until(tab, "Grandma Rosa")
+            await tab.send_json(["stdin", "\r"])  # the only profile, already highlighted
+            screen = await read_until(tab, "Qué es el IOP", limit=60)
+            assert "What IOP Is" not in screen
+        finally:
+            await tab.close()
+    finally:
+        await client.close()
