@@ -75,13 +75,13 @@ def run_session(folder: Path, course: Course | Courses, settings: Settings,
     from course.store import Store, StoreError
     from course.ui.collection import app_lifetime
 
+    use_language(language)  # before the store words any problem with the data for the visitor
     try:
         store = Store(folder)
     except StoreError as error:
         print(f"family-course session: cannot use the account folder {folder}: {error}", file=sys.stderr)
         return 1
     try:
-        use_language(language)  # before the problems are worded for the visitor
         store.problems[:] = for_visitors(store.problems)
         app = make_app(course, store, replace(settings, problems=()), language)  # the server reports settings
         with app_lifetime():

@@ -257,3 +257,44 @@ async def test_a_real_spanish_session_shows_the_course_in_spanish(tmp_path: Path
             await tab.close()
     finally:
         await client.close()
+
+
+async def test_a_session_started_afresh_is_told_the_language(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Where sessions are not forked (not Linux), the language goes on the session's command line."""
+    from course.web import processes, session
+
+    started: list[tuple[str, ...]] = []
+
+    async def spawn(*args: str, **options: Any) -> object:
+        started.append(args)
+        return object()
+
+    monkeypatch.setattr(processes.asyncio, "create_subprocess_exec", spawn)
+    await processes.SpawnLauncher(tmp_path, tmp_path).open(tmp_path / "a", 80, 24, language="es")
+    (args,) = started
+    ran: list[str] = []
+    monkeypatch.setattr(session, "run_session", lambda folder, courses, settings, language: ran.append(language) or 0)
+    assert session.main(list(args[3:])) == 0  # after "python -m course.web.session"
+    assert ran == ["es"]
+
+
+def test_the_warm_parent_refuses_a_language_the_course_does_not_have(tmp_path: Path) -> None:
+    import json
+    import os
+    import socket
+
+    from course.web.warm import WarmParent
+
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    session_end, kept = socket.socketpair()
+    parent = WarmParent(theirs, tmp_path, None, None)
+    try:
+        parent.start({"op": "start", "id": 7, "folder": str(tmp_path / "a"), "width": 80, "height": 24,
+                      "language": "fr"}, [os.dup(session_end.fileno())])
+        reply = json.loads(ours.recv(65536))
+        assert reply["id"] == 7 and "fr" in reply["error"] and not parent.live
+    finally:
+        for end in (ours, theirs, session_end, kept):
+            end.close()
+        os.close(parent.wake_read)
+        os.close(parent.wake_write)
