@@ -43,11 +43,11 @@ def test_accept_language(header: str | None, language: str) -> None:
 def test_sentences_follow_the_language_chosen() -> None:
     yes = N_("Yes")
     assert _(yes) == "Yes"
-    assert ngettext("{count} lesson", "{count} lessons", 2).format(count=2) == "2 lessons"
+    assert ngettext("{count} minute", "{count} minutes", 2).format(count=2) == "2 minutes"
     use_language("es")
     assert _(yes) == "Sí"
-    assert ngettext("{count} lesson", "{count} lessons", 1).format(count=1) == "1 lección"
-    assert ngettext("{count} lesson", "{count} lessons", 2).format(count=2) == "2 lecciones"
+    assert ngettext("{count} minute", "{count} minutes", 1).format(count=1) == "1 minuto"
+    assert ngettext("{count} minute", "{count} minutes", 2).format(count=2) == "2 minutos"
     with pytest.raises(ValueError):
         use_language("xx")
     assert i18n.current_language() == "es"
