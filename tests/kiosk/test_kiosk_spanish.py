@@ -61,12 +61,12 @@ def shows_none(app: KioskApp, words: tuple[str, ...]) -> bool:
 async def test_the_start_screen_offers_spanish_in_spanish_and_one_key_switches_to_it(tmp_path: Path) -> None:
     app = kiosk(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        assert shows(app, ENGLISH_START) and shows(app, ("Español: pulse la tecla E",))
-        await pilot.press("e")
+        assert shows(app, ENGLISH_START) and shows(app, ("Español: pulse la tecla L",))
+        await pilot.press("l")
         await pilot.pause()
         assert isinstance(app.screen, AttractScreen) and app.learner is None  # no visit yet: read it first
         assert current_language() == "es"
-        assert shows(app, SPANISH_START) and shows(app, ("English: press E", "Curso para familias"))
+        assert shows(app, SPANISH_START) and shows(app, ("English: press L", "Curso para familias"))
         assert shows_none(app, ENGLISH_START)
         await pilot.press("space")  # any other key starts the visit, in Spanish
         await pilot.pause()
@@ -79,13 +79,13 @@ async def test_the_start_screen_offers_spanish_in_spanish_and_one_key_switches_t
         assert "Cómo reconocer una sobredosis" in screen_text(app)
 
 
-async def test_the_key_switches_back_and_shift_e_works_too(tmp_path: Path) -> None:
+async def test_the_key_switches_back_and_shift_l_works_too(tmp_path: Path) -> None:
     app = kiosk(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("E")
+        await pilot.press("L")
         await pilot.pause()
         assert current_language() == "es" and isinstance(app.screen, AttractScreen)
-        await pilot.press("e")
+        await pilot.press("l")
         await pilot.pause()
         assert current_language() == "en" and isinstance(app.screen, AttractScreen)
         assert shows(app, ENGLISH_START) and app.learner is None
@@ -94,7 +94,7 @@ async def test_the_key_switches_back_and_shift_e_works_too(tmp_path: Path) -> No
 async def test_crisis_help_in_spanish_keeps_every_number(tmp_path: Path) -> None:
     app = kiosk(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("e", "f2")
+        await pilot.press("l", "f2")
         await pilot.pause()
         assert isinstance(app.screen, CrisisScreen)
         text = " ".join(screen_text(app).split())
@@ -107,7 +107,7 @@ async def test_the_language_key_does_nothing_during_a_visit(tmp_path: Path) -> N
         await pilot.press("space")
         await pilot.pause()
         assert isinstance(app.screen, KioskMapScreen)
-        await pilot.press("e")
+        await pilot.press("l")
         await pilot.pause()
         assert current_language() == "en" and isinstance(app.screen, KioskMapScreen)
 
@@ -116,7 +116,7 @@ async def test_the_idle_reset_brings_back_english(tmp_path: Path) -> None:
     clock = FakeClock()
     app = kiosk(tmp_path, timeout=40, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("e", "space", "c")
+        await pilot.press("l", "space", "c")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen) and current_language() == "es"
         clock.advance(41)
@@ -139,7 +139,7 @@ async def test_a_start_screen_left_in_spanish_comes_back_in_english(tmp_path: Pa
     clock = FakeClock()
     app = kiosk(tmp_path, timeout=40, clock=clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("e")
+        await pilot.press("l")
         await pilot.pause()
         clock.advance(30)
         app.kiosk.tick()
@@ -158,7 +158,7 @@ async def test_a_start_screen_left_in_spanish_comes_back_in_english(tmp_path: Pa
 async def test_finish_brings_back_english(tmp_path: Path) -> None:
     app = kiosk(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("e", "space", "enter")
+        await pilot.press("l", "space", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen) and current_language() == "es"
         await pilot.press("f10")
@@ -170,8 +170,8 @@ async def test_finish_brings_back_english(tmp_path: Path) -> None:
 async def test_a_kiosk_started_in_spanish_offers_english_and_comes_back_to_spanish(tmp_path: Path) -> None:
     app = kiosk(tmp_path, language="es")
     async with app.run_test(size=SIZE) as pilot:
-        assert shows(app, SPANISH_START) and shows(app, ("English: press E",)) and shows_none(app, ENGLISH_START)
-        await pilot.press("e", "space")
+        assert shows(app, SPANISH_START) and shows(app, ("English: press L",)) and shows_none(app, ENGLISH_START)
+        await pilot.press("l", "space")
         await pilot.pause()
         assert current_language() == "en" and shows(app, ENGLISH_MAP)
         await pilot.press("f10")
@@ -211,7 +211,7 @@ def test_the_closing_words_are_for_staff_in_the_kiosks_own_language(tmp_path: Pa
     from tests.kiosk.test_recovery import serve_with
 
     async def close_in_spanish(pilot: Pilot) -> None:
-        await pilot.press("e")
+        await pilot.press("l")
         await pilot.pause()
         assert current_language() == "es"
         app = pilot.app

@@ -148,7 +148,10 @@ class Kiosk:
 
     def switch_language(self) -> None:
         """The start screen's language key: the kiosk in the other language, until the visit ends (or, with no
-        visit, until the start screen has been left alone for the idle timeout)."""
+        visit, until the start screen has been left alone for the idle timeout). Only from the start screen: a
+        key on its way as a dialog or a visit opens over it changes nothing."""
+        if self.guest is not None or self.app.screen is not self.attract:
+            return
         self._show_start(other_language(current_language()))
         self.watcher.touch()
 

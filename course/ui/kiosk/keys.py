@@ -11,9 +11,9 @@ from course.ui.keys import KeyHelp, Other, bindings_of
 
 FINISH_KEY = "f10"  # ends the visit at once: everything the guest did is wiped, the start screen returns
 STAFF_KEY = "ctrl+o"  # "O" for operator: asks for the staff PIN; the right PIN closes the kiosk
-# On the start screen only: the kiosk in the other language for this visit ("E" for Español, and for English).
-# Shift+E gives "E". The idle reset and Finish bring back the kiosk's own language.
-LANGUAGE_KEYS = frozenset({"e", "E"})
+# On the start screen only: the kiosk in the other language for this visit ("L" for language, as on the welcome
+# screen at home and in a group session). Shift+L gives "L". Idle reset and Finish bring back its own language.
+LANGUAGE_KEYS = frozenset({"l", "L"})
 
 # Keys that quit, suspend or open something in a terminal program. They are dropped before any binding sees
 # them, so no screen can give them a meaning by accident.

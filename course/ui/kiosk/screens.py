@@ -33,7 +33,7 @@ SCREENS_DIR = Path(__file__).resolve().parent.parent / "screens"
 TIP_SECONDS = 12.0
 STAFF_PIN_MIN, STAFF_PIN_MAX = 6, 12
 FINISH = FINISH_KEY.upper()
-LANGUAGE_KEY = key_name(min(LANGUAGE_KEYS))  # "E", as the key is printed
+LANGUAGE_KEY = key_name(min(LANGUAGE_KEYS))  # "L", as the key is printed
 
 
 class Visits(Protocol):
@@ -60,7 +60,7 @@ def tips(lessons: tuple[Lesson, ...]) -> list[tuple[str, str]]:
 def language_offer(language: str) -> str:
     """The start screen's offer of ``language`` (the other one), in that language, for those who read it."""
     # Translators: on the kiosk's start screen, offered IN THIS LANGUAGE to people who cannot read the other one:
-    # {language} is this language's own name ("Español") and {key} the key that switches to it ("E")
+    # {language} is this language's own name ("Español") and {key} the key that switches to it ("L")
     offer = translator(language).gettext("{language}: press {key}")
     return offer.format(language=NAMES[language], key=LANGUAGE_KEY)
 
@@ -123,6 +123,8 @@ class AttractScreen(CourseScreen[None]):
     def on_key(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
+        if self.app.screen is not self:  # a key that reached this screen as another was opened over it
+            return
         if event.key in LANGUAGE_KEYS:
             self.visits.switch_language()
         else:
