@@ -52,6 +52,10 @@ class CourseMapScreen(CourseScreen[None]):
     def lessons(self) -> list[Lesson]:
         return list(self.app.course.lessons)
 
+    def remade(self) -> CourseMapScreen:
+        """A fresh course map, for Settings to put in this one's place when the language changes."""
+        return CourseMapScreen()
+
     def compose(self) -> ComposeResult:
         with Vertical(id="course-map"):
             yield Static(id="map-title", classes="page-title")

@@ -104,17 +104,17 @@ class SettingsScreen(FamilyScreen[None]):
         self.app.call_later(self.show_again)
 
     async def show_again(self) -> None:
-        """This screen and the course map under it, made again in the language shown now."""
-        from course.ui.screens.course_map import CourseMapScreen
-
+        """This screen and the screen under it (the course map, which can be ``remade``), made again in the
+        language shown now."""
         app = self.app
         if not on_top(self):
             return
         stack = app.screen_stack
         under = stack[-2] if len(stack) > 1 else None
         await app.pop_screen()
-        if isinstance(under, CourseMapScreen) and app.screen is under:
-            await app.switch_screen(type(under)())
+        remade = getattr(under, "remade", None)
+        if callable(remade) and app.screen is under:
+            await app.switch_screen(remade())
         await app.push_screen(SettingsScreen(focus="language"))
 
     def delete_data(self) -> None:
