@@ -70,7 +70,7 @@ class AttractScreen(CourseScreen[None]):
 
     CSS_PATH = "attract.tcss"
     HELP = N_("**Start screen**\n\nPress any key, or click, to start. You do not need to give your name.\n\n"
-              "Press **E** to switch between English and Español.")
+              "Press **L** to switch between English and Español.")
 
     def __init__(self, visits: Visits) -> None:
         super().__init__()
