@@ -81,12 +81,12 @@ async def test_every_page_a_phone_sees_is_in_spanish(aiohttp_client: MakeClient,
     assert "Respuesta recibida. Mire la pantalla." in text and "Su respuesta: B." in text
     room.close()
     text = spanish(await (await phone.get("/")).text())
-    assert "Buscar una pregunta" in text
+    assert "Ver si hay pregunta" in text
     room.open(VARIAS)
     text = spanish(await (await phone.get("/")).text())
     assert "Elija todas las que correspondan." in text and "Enviar mis respuestas" in text
     text = spanish(await (await phone.get("/no/such/page")).text())
-    assert "No hay ninguna página así aquí." in text
+    assert "Esta página no existe." in text
     text = spanish(await (await phone.post("/answer", data={"q": "0", "choice": "a"})).text())
     assert "Ya no se puede responder esa pregunta." in text
 

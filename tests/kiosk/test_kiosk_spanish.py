@@ -26,7 +26,7 @@ from tests.kiosk.helpers import STAFF_PIN, FakeClock
 
 SIZE = (80, 24)
 ENGLISH_START = ("Press any key to start", "Short lessons for families and friends")
-SPANISH_START = ("Pulse cualquier tecla para empezar", "Lecciones cortas para familiares y amigos")
+SPANISH_START = ("Presione cualquier tecla para empezar", "Lecciones cortas para familiares y amigos")
 ENGLISH_MAP = ("Short lessons for families", "Open lesson", "Take quiz", "A few minutes each")
 SPANISH_MAP = ("Lecciones cortas para familias", "Abrir lección", "Hacer la prueba", "Unos minutos cada una")
 
@@ -61,7 +61,7 @@ def shows_none(app: KioskApp, words: tuple[str, ...]) -> bool:
 async def test_the_start_screen_offers_spanish_in_spanish_and_one_key_switches_to_it(tmp_path: Path) -> None:
     app = kiosk(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        assert shows(app, ENGLISH_START) and shows(app, ("Español: pulse la tecla L",))
+        assert shows(app, ENGLISH_START) and shows(app, ("Español: presione L",))
         await pilot.press("l")
         await pilot.pause()
         assert isinstance(app.screen, AttractScreen) and app.learner is None  # no visit yet: read it first

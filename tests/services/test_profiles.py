@@ -83,4 +83,4 @@ def test_pin_check_words_in_spanish(store: Store) -> None:
     profiles = Profiles(store)
     pid = profiles.create("Rosa", pin="1357", language="es")
     use_language("es")
-    assert profiles.check_pin(pid, "0000") == "Ese PIN no es correcto. Inténtelo de nuevo."
+    assert profiles.check_pin(pid, "0000") == "Ese PIN no es correcto. Vuelva a intentarlo."

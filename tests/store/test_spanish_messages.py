@@ -20,7 +20,7 @@ def spanish() -> None:
 def test_a_full_disk_is_said_in_spanish_with_what_was_not_saved(spanish: None) -> None:
     said = str(from_os_error(OSError(errno.ENOSPC, "No space left on device"), "your answer"))
     assert said == ("El disco está lleno, así que no fue posible guardar su respuesta. "
-                    "Libere espacio e intente de nuevo.")
+                    "Libere espacio y vuelva a intentarlo.")
 
 
 def test_any_other_disk_problem_starts_with_a_capital_in_both_languages(spanish: None) -> None:
@@ -39,7 +39,7 @@ def test_wrong_pins_wait_in_spanish(spanish: None, data_dir: Path, fast_pins: No
         with pytest.raises(PinLocked) as locked:
             store.check_pin(pid, "482913")
     said = str(locked.value)
-    assert said == "Demasiados PIN incorrectos. Espere 30 segundos e intente de nuevo."
+    assert said == "Demasiados PIN incorrectos. Espere 30 segundos y vuelva a intentarlo."
     assert "wait" not in said
 
 

@@ -107,7 +107,7 @@ async def test_a_quiz_in_spanish_through_its_result_and_review(tmp_path: Path) -
             await pilot.press(str(wrong), "c")
             await pilot.pause()
             feedback = quiz.query_one("#feedback", Prose).source
-            assert "No exactamente." in feedback and "Usted eligió:" in feedback
+            assert "No del todo." in feedback and "Usted eligió:" in feedback
             no_english(feedback, "Not quite", "You chose", "Why it matters")
             if question is lesson.quiz.questions[0]:
                 assert label(app, "#check") == "Siguiente pregunta"
@@ -153,7 +153,7 @@ def test_the_record_of_completion_in_spanish(tmp_path: Path) -> None:
     page, text = (path.read_text(encoding="utf-8") for path in written)
     assert '<html lang="es">' in page
     for shown in (page, text):
-        assert "Family Course: constancia de finalización" in shown
+        assert "Curso para familias: constancia de finalización" in shown
         assert "5 de marzo de 2025" in shown
         assert "Lecciones terminadas:" in shown and "1 de 2" in shown
         assert "No es un certificado" in shown

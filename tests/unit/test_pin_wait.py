@@ -43,7 +43,7 @@ def test_the_wait_in_spanish() -> None:
 
     use_language("es")
     assert [wait_words(s) for s in (1, 27, 91, 120)] == [
-        "1 segundo", "27 segundos", "1 minuto 31 segundos", "2 minutos"]
+        "1 segundo", "27 segundos", "1 minuto y 31 segundos", "2 minutos"]
     assert lockout(30).message == (
-        "Demasiados PIN equivocados. Espere 30 segundos antes de volver a intentarlo, por favor.")
-    assert lockout(30).words(0) == "Demasiados PIN equivocados."
+        "Demasiados PIN incorrectos. Espere 30 segundos antes de volver a intentarlo, por favor.")
+    assert lockout(30).words(0) == "Demasiados PIN incorrectos."

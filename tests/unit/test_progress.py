@@ -137,12 +137,12 @@ def test_progress_words_in_spanish() -> None:
     assert [status_word(s) for s in ("done", "in_progress", "not_started")] == [
         "Completada", "En curso", "Sin empezar"]
     assert score_text(a, None) == "Prueba sin hacer"
-    assert score_text(a, result(7, 8, 88, True)) == "Mejor prueba 88% (aprobada)"
-    assert score_text(a, result(3, 8, 38, False)) == "Mejor prueba 38% (aún no aprobada)"
+    assert score_text(a, result(7, 8, 88, True)) == "Mejor puntaje: 88% (aprobada)"
+    assert score_text(a, result(3, 8, 38, False)) == "Mejor puntaje: 38% (aún no aprobada)"
     assert best_score_text(result(7, 8, 88, True)) == "7 de 8 (88%)"
     assert continue_label(a, {}) == "Empezar: A"
     assert continue_label(a, {"a": LessonState("a", step=1, status="in_progress")}) == "Continuar: A, paso 2 de 3"
-    assert continue_label(None, {}) == "Todas las lecciones completadas. Abrir Mi progreso"
+    assert continue_label(None, {}) == "Lecciones completadas. Abrir Mi progreso"
     assert totals_text([a], {"a": LessonState("a", status="done", seconds=60)}) == (
-        "Lecciones terminadas: 1 de 1. Tiempo dedicado: alrededor de 1 minuto.")
-    assert totals_text([a], {}).endswith("alrededor de 0 minutos.")
+        "Lecciones terminadas: 1 de 1. Tiempo dedicado: cerca de 1 minuto.")
+    assert totals_text([a], {}).endswith("unos 0 minutos.")

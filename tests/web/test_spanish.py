@@ -122,7 +122,7 @@ async def test_the_course_page_and_its_ended_words_are_in_spanish(make: Callable
     assert (await sign_in(client, "Ana", ANA, **SPANISH)).status == 303
     spanish = await (await client.get("/course", headers=SPANISH)).text()
     english = await (await client.get("/course", headers=ENGLISH)).text()
-    assert '<html lang="es">' in spanish and "El curso terminó" in spanish and "Cerrar sesión" in spanish
+    assert '<html lang="es">' in spanish and "El curso se cerró" in spanish and "Cerrar sesión" in spanish
     assert "The course has ended" in english
     assert english_left(spanish, english) == []
     assert 'action="/logout"' in spanish and 'href="/course"' in spanish
