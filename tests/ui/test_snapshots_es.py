@@ -30,6 +30,7 @@ from tests.ui.test_snapshots import (
     welcome,
 )
 
+
 async def reader_journal(pilot: Pilot) -> None:
     """The first step of lesson 1 with a journal prompt, Tab pressed and a few words typed: the box in view."""
     app = pilot.app
