@@ -66,6 +66,27 @@ async def test_new_profile_language_is_chosen_with_one_key_or_a_click(tmp_path: 
     assert results == [("Rosa", None, "es"), ("Ana", None, "es"), ("Sam", None, "en")]
 
 
+async def test_the_language_is_one_tab_stop_and_arrows_choose(tmp_path: Path) -> None:
+    """As a group of radio buttons: Tab from the name reaches the language chosen, Right chooses the next one, and
+    the next Tab goes on to the PIN box (so digits typed there are not lost on the other language)."""
+    app = make_app(tmp_path)
+    results: list[object] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(NewProfileDialog(language="en"), results.append)
+        await pilot.pause()
+        await pilot.press(*"Ana", "tab", "right")
+        assert app.focused is not None and getattr(app.focused, "key", None) == "es"
+        await pilot.press("tab", *"1234")
+        assert app.focused is not None and app.focused.id == "pin"
+        await pilot.press("shift+tab")
+        assert getattr(app.focused, "key", None) == "es"  # back on the language chosen, not the other one
+        await pilot.press("left")
+        assert getattr(app.focused, "key", None) == "en"
+        await pilot.press("tab", "tab", *"1234", "enter")
+        await pilot.pause()
+    assert results == [("Ana", "1234", "en")]
+
+
 async def test_pin_dialog_keeps_asking_until_right_or_cancelled() -> None:
     app = Host()
     async with app.run_test() as pilot:

@@ -167,8 +167,9 @@ class LanguageOption(Choice):
 
 
 class LanguageChoice(ChoiceList):
-    """The languages of the interface on one line, each named in its own language: Left/Right (or Up/Down) move,
-    Space, Enter or a click chooses. ``language`` is the one chosen."""
+    """The languages of the interface on one line, each named in its own language. Like a group of radio buttons,
+    it is one stop for Tab (the language chosen); Left/Right (or Up/Down) choose the next one, as do Space, Enter
+    and a click. ``language`` is the one chosen."""
 
     BINDINGS = [
         Binding("left", "move(-1)", show=False),
@@ -183,10 +184,23 @@ class LanguageChoice(ChoiceList):
     def on_mount(self) -> None:
         for item in self.items:
             item.checked = item.key == self.chosen
+        self._one_tab_stop()
+
+    def _one_tab_stop(self) -> None:
+        """Only the chosen language takes the focus: Tab goes past the others, to the next box."""
+        for item in self.items:
+            item.can_focus = item.checked
+
+    def action_move(self, delta: int) -> None:
+        items = self.items
+        at = next((n for n, item in enumerate(items) if item.checked), 0)
+        self.choose(items[max(0, min(at + delta, len(items) - 1))])
 
     def choose(self, choice: Choice) -> None:
         self.chosen = choice.key
         super().choose(choice)
+        self._one_tab_stop()
+        choice.focus()  # a key or a click on it: the focus stays with the choice
 
     @property
     def language(self) -> str:
