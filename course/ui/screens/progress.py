@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
     DataTable,
@@ -84,7 +84,7 @@ class ProgressScreen(CourseScreen[None]):
                         with Horizontal(classes="buttons"):
                             yield Button(_("Save changes"), id="save-entry", variant="primary")
                             yield Button(_("Delete entry"), id="delete-entry", variant="error")
-            with TabPane(_("Record"), id="record-tab"):
+            with TabPane(_("Record"), id="record-tab"), VerticalScroll(id="record-scroll"):
                 yield Static(_(
                     "Save a record of completion: your name, the lessons you finished, the dates and your best "
                     "quiz scores. It is saved as a web page you can print (.html) and as plain text (.txt). It is "
@@ -234,13 +234,13 @@ class ProgressScreen(CourseScreen[None]):
         try:
             said = self.app.keep_record(self.build_record(), Path(raw))
         except OSError as error:
-            status.update(_("Could not save the record there ({problem}). Try another folder, such as your home "
-                            "folder.").format(problem=error.strerror or error))
-            return
+            said = _("Could not save the record there ({problem}). Try another folder, such as your home "
+                     "folder.").format(problem=error.strerror or error)
         except StoreError as error:
-            status.update(self.app.error_words(error))
-            return
+            said = self.app.error_words(error)
         status.update(said)
+        # below the buttons, so below the window's last line at 80x24: brought into view once laid out
+        self.query_one("#record-scroll", VerticalScroll).scroll_end(animate=False)
 
     def action_leave(self) -> None:
         self.save_open_work()
