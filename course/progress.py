@@ -128,9 +128,24 @@ def completion_record(name: str, lessons: Iterable[Lesson], states: Mapping[str,
     return Record(name, made, tuple(lines))
 
 
+# Translators: the start of the record's file name: lowercase letters without accents, digits and hyphens only
+RECORD_FILE = N_("family-course-record")
+# Translators: the start of the cards' folder name: lowercase letters without accents, digits and hyphens only
+CARDS_FOLDER = N_("family-course-cards")
+
+
 def record_path(name: str, profile_id: str = "") -> Path:
     """Where the record is offered to be saved: named after the person, and their profile, so that two
-    people of the same name never write over each other's record."""
+    people of the same name never write over each other's record. The name is in the language shown."""
     safe = "".join(c if c.isalnum() else "-" for c in name).strip("-")[:30] or "record"
     tag = f"-{profile_id[:6]}" if profile_id else ""
-    return Path.home() / f"family-course-record-{safe}{tag}.html"
+    return Path.home() / f"{_(RECORD_FILE)}-{safe}{tag}.html"
+
+
+def cards_folder_name(record_stem: str) -> str:
+    """The cards' folder named like the record beside it (``family-course-record-Jo`` gives
+    ``family-course-cards-Jo``, in either language), or the record's name with ``-cards`` after it."""
+    for record, cards in ((_(RECORD_FILE), _(CARDS_FOLDER)), (RECORD_FILE, CARDS_FOLDER)):
+        if record_stem.startswith(record):
+            return cards + record_stem[len(record):]
+    return record_stem.replace("record", "cards", 1) if "record" in record_stem else f"{record_stem}-cards"

@@ -126,6 +126,14 @@ def test_record_path(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert record_path("Jo", "") == tmp_path / "family-course-record-Jo.html"
     assert record_path("../..", "") == tmp_path / "family-course-record-record.html"  # never a path of its own
     assert len(record_path("x" * 80, "").name) == len("family-course-record-.html") + 30
+    from course.i18n import use_language
+    from course.progress import cards_folder_name
+
+    use_language("es")  # named in the language shown; the cards beside it, in either language
+    assert record_path("Rosa", "1a2b3c4d") == tmp_path / "curso-para-familias-constancia-Rosa-1a2b3c.html"
+    assert cards_folder_name("curso-para-familias-constancia-Rosa-1a2b3c") == "curso-para-familias-tarjetas-Rosa-1a2b3c"
+    assert cards_folder_name("family-course-record-Jo") == "family-course-cards-Jo"
+    assert cards_folder_name("notes") == "notes-cards"
 
 
 def test_progress_words_in_spanish() -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Static
 
 from course import cards
 from course.i18n import N_, _, current_language
+from course.progress import CARDS_FOLDER, cards_folder_name
 from course.services import StoreError
 from course.ui.deferred import after_refresh
 from course.ui.keys import KeyHelp, Other
@@ -49,11 +50,10 @@ def folder_beside_record(record_path: str) -> Path:
     """
     raw = record_path.strip()
     if not raw:
-        return Path.home() / "family-course-cards"
+        return Path.home() / _(CARDS_FOLDER)
     path = Path(raw).expanduser()
     stem = path.stem if path.suffix.lower() in (".html", ".htm") else path.name
-    name = stem.replace("record", "cards", 1) if "record" in stem else f"{stem}-cards"
-    return path.parent / name
+    return path.parent / cards_folder_name(stem)
 
 
 CHOOSE_CARDS = N_("your journal answers or blank cards (at home)")
