@@ -84,7 +84,7 @@ class ProgressScreen(CourseScreen[None]):
                         with Horizontal(classes="buttons"):
                             yield Button(_("Save changes"), id="save-entry", variant="primary")
                             yield Button(_("Delete entry"), id="delete-entry", variant="error")
-            with TabPane(_("Record"), id="record-tab"), VerticalScroll(id="record-scroll"):
+            with TabPane(_("Record"), id="record-tab"), VerticalScroll(id="record-scroll", can_focus=False):
                 yield Static(_(
                     "Save a record of completion: your name, the lessons you finished, the dates and your best "
                     "quiz scores. It is saved as a web page you can print (.html) and as plain text (.txt). It is "
