@@ -53,6 +53,11 @@ def translator(language: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, LOCALE_DIR, [language], fallback=True)
 
 
+def next_language(language: str) -> str:
+    """The language a "change language" key shows after ``language``: the next the course has (the other one)."""
+    return LANGUAGES[(LANGUAGES.index(check_language(language)) + 1) % len(LANGUAGES)]
+
+
 def use_language(language: str) -> None:
     """Show the interface in ``language`` from now on (ValueError for one the course does not have)."""
     global _current

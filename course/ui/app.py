@@ -132,8 +132,8 @@ class CourseApp(App[int]):
 
     # -- the language ------------------------------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
-        """Show the interface and the course in ``language`` from now on. Screens already open are made again in
-        it when they are next shown (``course.ui.screen``); the screen on top is the caller's to redraw."""
+        """Show the interface and the course in ``language`` from now on. Screens already open keep their words:
+        the caller redraws or remakes them (the welcome screen, Settings and the kiosk's start screen do)."""
         use_language(language)
 
     @property

@@ -80,7 +80,8 @@ def run_group(data_dir: Path, content_dirs: Sequence[ContentDir], *, notes: bool
 
 
 def prepare_kiosk(store: Store, content_dirs: Sequence[ContentDir], staff_pin_hint: str) -> Courses | None:
-    """The course for the kiosk, or None after saying why the kiosk cannot start (no staff PIN, unreadable data).
+    """The course for the kiosk (in every language), or None after saying why the kiosk cannot start (no staff
+    PIN, unreadable data).
 
     Used to start the kiosk and by ``kiosk --check``, which says the same without starting it.
     """
@@ -109,13 +110,13 @@ def check_kiosk(data_dir: Path, content_dirs: Sequence[ContentDir], *, staff_pin
     if store is None:
         return 1
     try:
-        course = prepare_kiosk(store, content_dirs, staff_pin_hint)
+        courses = prepare_kiosk(store, content_dirs, staff_pin_hint)
     finally:
         store.close()
-    if course is None:
+    if courses is None:
         return 1
     print(_("The kiosk can start. Staff PIN: set. Data folder: {folder}. Short lessons: {count}.").format(
-        folder=data_dir, count=len(course[current_language()].kiosk_lessons())))
+        folder=data_dir, count=len(courses[current_language()].kiosk_lessons())))
     return 0
 
 
@@ -126,13 +127,13 @@ def run_kiosk(data_dir: Path, content_dirs: Sequence[ContentDir], idle_timeout: 
     if store is None:
         return 1
     try:
-        course = prepare_kiosk(store, content_dirs, staff_pin_hint)
-        if course is None:
+        courses = prepare_kiosk(store, content_dirs, staff_pin_hint)
+        if courses is None:
             return 1
         from course.ui.kiosk.serve import serve
 
         for language in LANGUAGES:  # a guest may change language on the start screen: no wait then
-            course[language]
-        return serve(course, store, load_settings(data_dir), data_dir, idle_timeout, language=current_language())
+            courses[language]
+        return serve(courses, store, load_settings(data_dir), data_dir, idle_timeout, language=current_language())
     finally:
         store.close()

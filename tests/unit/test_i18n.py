@@ -51,3 +51,11 @@ def test_sentences_follow_the_language_chosen() -> None:
     with pytest.raises(ValueError):
         use_language("xx")
     assert i18n.current_language() == "es"
+
+
+def test_the_next_language_goes_round() -> None:
+    from course.i18n import next_language
+
+    assert next_language("en") == "es" and next_language("es") == "en"
+    with pytest.raises(ValueError):
+        next_language("xx")

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from course.content.model import Lesson
 from course.group.notes import group_minutes
-from course.i18n import LANGUAGES, N_, NAMES, _, ngettext
+from course.i18n import LANGUAGES, N_, NAMES, _, next_language, ngettext
 from course.ui.group.screen import GroupModal
 from course.ui.literal import literal
 from course.ui.screens.dialogs import CANCEL, FormDialog
@@ -160,7 +160,7 @@ class SessionDialog(GroupModal[tuple[str, str] | None]):
         options.highlighted = min(was or 0, len(lessons) - 1) if lessons else None
 
     def action_next_language(self) -> None:
-        self.language = LANGUAGES[(LANGUAGES.index(self.language) + 1) % len(LANGUAGES)]
+        self.language = next_language(self.language)
         self.fill()
 
     def on_click(self, event: events.Click) -> None:

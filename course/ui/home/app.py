@@ -28,9 +28,9 @@ class HomeApp(FamilyApp):
 
     def __init__(self, course: Course | Courses, store: Store, settings: Settings | None = None,
                  data_dir: Path | None = None, *, language: str = DEFAULT_LANGUAGE) -> None:
-        later = isinstance(course, Courses) and not course.has(language)
-        super().__init__(None if later else course, store, settings, data_dir, language=language)
-        self.to_read = course if later and isinstance(course, Courses) else None
+        to_read = course if isinstance(course, Courses) and not course.has(language) else None
+        super().__init__(None if to_read is not None else course, store, settings, data_dir, language=language)
+        self.to_read = to_read
 
     def on_mount(self) -> None:
         super().on_mount()

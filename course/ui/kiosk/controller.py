@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 
-from course.i18n import N_, _, current_language, ngettext
+from course.i18n import N_, _, current_language, next_language, ngettext
 from course.pin_wait import Refusal
 from course.services import StoreError
 from course.services.kiosk import KioskCounters
@@ -26,7 +26,7 @@ from course.services.staff import Outcome, StaffGate
 from course.ui.kiosk import signals
 from course.ui.kiosk.counting import CountingGuest
 from course.ui.kiosk.idle import Idle, IdleWatcher
-from course.ui.kiosk.keys import ALLOWED_APP_ACTIONS, SWALLOWED_KEYS, other_language
+from course.ui.kiosk.keys import ALLOWED_APP_ACTIONS, SWALLOWED_KEYS
 from course.ui.kiosk.log import KioskLog
 from course.ui.kiosk.screens import AttractScreen, KioskMapScreen, StaffPinScreen, StillThereScreen
 from course.ui.screens.too_small import TooSmallScreen
@@ -152,7 +152,7 @@ class Kiosk:
         key on its way as a dialog or a visit opens over it changes nothing."""
         if self.guest is not None or self.app.screen is not self.attract:
             return
-        self._show_start(other_language(current_language()))
+        self._show_start(next_language(current_language()))
         self.watcher.touch()
 
     def _back_to_start(self) -> None:

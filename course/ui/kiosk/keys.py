@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from textual.binding import BindingType
 
-from course.i18n import LANGUAGES, N_
+from course.i18n import N_
 from course.ui.keys import KeyHelp, Other, bindings_of
 
 FINISH_KEY = "f10"  # ends the visit at once: everything the guest did is wiped, the start screen returns
@@ -38,11 +38,6 @@ EVERYWHERE = (
 )
 NOTHING_KEPT = N_("Nothing you do here is kept: no name, no answers. If you walk away, the screen clears itself "
                   "after a few minutes.")
-
-
-def other_language(language: str) -> str:
-    """The language the start screen's language key shows after ``language``: the next the course has."""
-    return LANGUAGES[(LANGUAGES.index(language) + 1) % len(LANGUAGES)]
 
 
 def everywhere(bindings: Sequence[BindingType]) -> KeyHelp:

@@ -17,10 +17,10 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
 from course.content.model import Lesson, Unavailable
-from course.i18n import N_, NAMES, _, current_language, ngettext, translator
+from course.i18n import N_, NAMES, _, current_language, next_language, ngettext, translator
 from course.pin_wait import Refusal
 from course.ui.keys import KeyHelp, Other, key_name
-from course.ui.kiosk.keys import FINISH_KEY, LANGUAGE_KEYS, other_language
+from course.ui.kiosk.keys import FINISH_KEY, LANGUAGE_KEYS
 from course.ui.screen import CourseModal, CourseScreen
 from course.ui.screens.course_map import CourseMapScreen
 from course.ui.screens.dialogs import FormDialog
@@ -86,7 +86,7 @@ class AttractScreen(CourseScreen[None]):
             yield Static(_("Short lessons for families and friends of someone in treatment. No name needed, "
                            "and nothing you do here is kept."), id="attract-intro", markup=False)
             yield Static(_("Press any key to start"), id="attract-start", markup=False)
-            yield Static(language_offer(other_language(current_language())), id="attract-language", markup=False)
+            yield Static(language_offer(next_language(current_language())), id="attract-language", markup=False)
             yield Static("", id="attract-tip", markup=False)
             yield Static("", id="attract-tip-source", markup=False)
         yield Static("", id="attract-note", markup=False)
