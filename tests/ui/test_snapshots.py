@@ -55,7 +55,12 @@ async def reader_journal(pilot: Pilot) -> None:
     """A step with a journal box, Tab pressed: the prompt and the whole box in view, the key bar for typing."""
     _signed_in(pilot.app)
     await pilot.app.push_screen(ReaderScreen(pilot.app.course.lessons[0]))
-    await pilot.press("n", "tab", *"I could ask")
+    await pilot.pause()  # each key once the screen it is for is ready: the same picture on a loaded machine
+    await pilot.press("n")
+    await pilot.pause(0.2)
+    await pilot.press("tab")
+    await pilot.pause(0.2)
+    await pilot.press(*"I could ask")
 
 
 async def quiz(pilot: Pilot) -> None:
